@@ -330,6 +330,10 @@ class VolunteerPolicy(models.Model):
             and self.revision_due_on <= (today or _today())
         )
 
+    def plan_deadline_passed(self, today=None):
+        """Whether an administration without a presented plan is now late."""
+        return self.plan_due_on is not None and self.plan_due_on < (today or _today())
+
     def follow_up_dates(self, cadence_months=None, *, until):
         """The follow-up due dates on the cadence after adoption, up to ``until``."""
         cadence = cadence_months or self.follow_up_cadence_months

@@ -16,6 +16,17 @@ def public_policies():
     return VolunteerPolicy.objects.exclude(status=PolicyStatus.DRAFT).select_related("municipality")
 
 
+def plan_rows(policy, plans):
+    """One row per administration that owes a plan, with its plan (or None) and whether it is late."""
+    by_administration = {plan.administration_id: plan for plan in plans}
+    rows = []
+    for administration in policy.administrations.all():
+        plan = by_administration.get(administration.pk)
+        late = plan.is_overdue() if plan else policy.plan_deadline_passed()
+        rows.append({"administration": administration, "plan": plan, "late": late})
+    return rows
+
+
 class PolicyDetailView(DetailView):
     template_name = "policies/policy_detail.html"
     context_object_name = "policy"
@@ -24,9 +35,13 @@ class PolicyDetailView(DetailView):
         return public_policies().prefetch_related(
             "points",
             "consulted_bodies",
-            Prefetch("plans", queryset=ImplementationPlan.objects.select_related("administration")),
             "administrations",
+            Prefetch("plans", queryset=ImplementationPlan.objects.select_related("policy", "administration")),
         )
+
+    def get_context_data(self, **kwargs):
+        rows = plan_rows(self.object, self.object.plans.all())
+        return super().get_context_data(plan_rows=rows, **kwargs)
 
 
 class PolicyOverviewView(DetailView):
@@ -40,26 +55,19 @@ class PolicyOverviewView(DetailView):
 
     def get_context_data(self, **kwargs):
         policy = self.object
-        plans = {
-            plan.administration_id: plan
-            for plan in ImplementationPlan.objects.filter(policy=policy).with_answers()
-        }
         points = list(policy.points.all())
-        rows = []
-        for administration in policy.administrations.all():
-            plan = plans.get(administration.pk)
+        rows = plan_rows(policy, ImplementationPlan.objects.filter(policy=policy).with_answers())
+        for row in rows:
+            plan = row["plan"]
             answered = plan.answered_point_ids() if plan else set()
             exempted = {e.point_id for e in plan.exemptions.all()} if plan else set()
-            cells = [
+            row["cells"] = [
                 {
                     "point": point,
-                    "state": (
-                        "exempt" if point.pk in exempted else "answered" if point.pk in answered else "open"
-                    ),
+                    "state": "exempt" if point.pk in exempted else "answered" if point.pk in answered else "open",
                 }
                 for point in points
             ]
-            rows.append({"administration": administration, "plan": plan, "cells": cells})
         return super().get_context_data(points=points, rows=rows, **kwargs)
 
 

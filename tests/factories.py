@@ -105,6 +105,7 @@ class ImplementationPlanFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ImplementationPlan
+        skip_postgeneration_save = True
 
     policy = factory.SubFactory(VolunteerPolicyFactory)
     administration = factory.SubFactory(

@@ -1,0 +1,124 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from policies.models import (
+    Action,
+    Administration,
+    BodyMembership,
+    ConsultedBody,
+    FollowUp,
+    ImplementationPlan,
+    Municipality,
+    PointExemption,
+    PolicyPoint,
+    VolunteerPolicy,
+)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("policy_owners",)
+
+
+@admin.register(Administration)
+class AdministrationAdmin(admin.ModelAdmin):
+    list_display = ("name", "committee", "abbreviation", "municipality")
+    list_filter = ("municipality",)
+    search_fields = ("name", "committee", "abbreviation")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("caseworkers",)
+    list_select_related = ("municipality",)
+
+
+class BodyMembershipInline(admin.TabularInline):
+    model = BodyMembership
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(ConsultedBody)
+class ConsultedBodyAdmin(admin.ModelAdmin):
+    list_display = ("name", "municipality")
+    list_filter = ("municipality",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [BodyMembershipInline]
+    list_select_related = ("municipality",)
+
+
+class PolicyPointInline(admin.StackedInline):
+    model = PolicyPoint
+    extra = 0
+
+
+@admin.register(VolunteerPolicy)
+class VolunteerPolicyAdmin(admin.ModelAdmin):
+    list_display = ("title", "municipality", "status", "decision_reference", "adopted_on", "plan_due_on", "revision_due_on")
+    list_filter = ("status", "municipality")
+    search_fields = ("title", "decision_reference")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("plan_due_on", "revision_due_on")
+    filter_horizontal = ("administrations", "consulted_bodies")
+    inlines = [PolicyPointInline]
+    list_select_related = ("municipality",)
+    date_hierarchy = "adopted_on"
+
+
+class ActionInline(admin.StackedInline):
+    model = Action
+    extra = 0
+    fields = ("point", "text", "responsible_unit", "status", "target", "due_on", "position")
+
+
+class PointExemptionInline(admin.TabularInline):
+    model = PointExemption
+    extra = 0
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    fields = ("due_on", "status", "number_of_volunteers", "submitted_at")
+    show_change_link = True
+
+
+@admin.register(ImplementationPlan)
+class ImplementationPlanAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "decision_reference", "status", "due_on_display")
+    list_filter = ("status", "policy__municipality", "policy", "administration")
+    search_fields = ("title", "decision_reference", "case_number", "document_number", "administration__name")
+    list_select_related = ("policy", "administration")
+    inlines = [ActionInline, PointExemptionInline, FollowUpInline]
+
+    @admin.display(description=_("due on"), ordering="policy__plan_due_on")
+    def due_on_display(self, plan):
+        return plan.due_on
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "plan", "point", "status", "responsible_unit")
+    list_filter = ("status", "plan__policy", "plan__administration")
+    search_fields = ("text", "responsible_unit")
+    list_select_related = ("plan__policy", "plan__administration", "point")
+
+
+@admin.register(PointExemption)
+class PointExemptionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "plan")
+    list_filter = ("plan__policy", "plan__administration")
+    search_fields = ("reason",)
+    list_select_related = ("plan__policy", "plan__administration", "point")
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "plan", "due_on", "status", "number_of_volunteers")
+    list_filter = ("status", "plan__policy", "plan__administration")
+    search_fields = ("report",)
+    list_select_related = ("plan__policy", "plan__administration")
+    date_hierarchy = "due_on"
