@@ -378,7 +378,39 @@ class PlanStatus(models.TextChoices):
 OUTSTANDING_PLAN_STATUSES = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
 
+# Plans the public may read; drafts and returned plans are still being written.
+PUBLISHED_PLAN_STATUSES = (PlanStatus.SUBMITTED, PlanStatus.ADOPTED)
+
+
 class ImplementationPlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published plans for everyone; the rest only for the administration's caseworkers and
+        the municipality's policy owners. The one place that says who may read a plan."""
+        published = Q(status__in=PUBLISHED_PLAN_STATUSES) & ~Q(policy__status=PolicyStatus.DRAFT)
+        if not user.is_authenticated:
+            return self.filter(published)
+        return self.filter(published | self._worked_on_by(user) | self._owned_by(user))
+
+    def editable_by(self, user):
+        """Plans whose content the user may change: their own administrations' plans."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(self._worked_on_by(user))
+
+    def owned_by(self, user):
+        """Plans the user may adopt or return, as policy owner of the municipality."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(self._owned_by(user))
+
+    @staticmethod
+    def _worked_on_by(user):
+        return Q(administration__in=Administration.objects.filter(caseworkers=user))
+
+    @staticmethod
+    def _owned_by(user):
+        return Q(policy__municipality__in=Municipality.objects.filter(policy_owners=user))
+
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING_PLAN_STATUSES)
 

@@ -36,11 +36,11 @@ class PolicyDetailView(DetailView):
             "points",
             "consulted_bodies",
             "administrations",
-            Prefetch("plans", queryset=ImplementationPlan.objects.select_related("policy", "administration")),
         )
 
     def get_context_data(self, **kwargs):
-        rows = plan_rows(self.object, self.object.plans.all())
+        plans = ImplementationPlan.objects.visible_to(self.request.user).filter(policy=self.object)
+        rows = plan_rows(self.object, plans.select_related("policy", "administration"))
         return super().get_context_data(plan_rows=rows, **kwargs)
 
 
@@ -56,7 +56,8 @@ class PolicyOverviewView(DetailView):
     def get_context_data(self, **kwargs):
         policy = self.object
         points = list(policy.points.all())
-        rows = plan_rows(policy, ImplementationPlan.objects.filter(policy=policy).with_answers())
+        plans = ImplementationPlan.objects.visible_to(self.request.user).filter(policy=policy)
+        rows = plan_rows(policy, plans.with_answers())
         for row in rows:
             plan = row["plan"]
             answered = plan.answered_point_ids() if plan else set()
@@ -80,7 +81,9 @@ class PlanDetailView(DetailView):
     def get_object(self, queryset=None):
         policy = get_object_or_404(public_policies(), slug=self.kwargs["slug"])
         return get_object_or_404(
-            ImplementationPlan.objects.select_related("policy__municipality", "administration").prefetch_related(
+            ImplementationPlan.objects.visible_to(self.request.user)
+            .select_related("policy__municipality", "administration")
+            .prefetch_related(
                 Prefetch("actions", queryset=Action.objects.order_by("position", "pk")),
                 "exemptions",
                 Prefetch("policy__points", queryset=PolicyPoint.objects.order_by("number")),

@@ -13,7 +13,7 @@ def build_policy_with_plans(administrations=3, points=9):
     policy = factories.VolunteerPolicyFactory(adopted_on=datetime.date(2005, 12, 15))
     point_list = [factories.PolicyPointFactory(policy=policy, number=n) for n in range(1, points + 1)]
     for _ in range(administrations):
-        plan = factories.ImplementationPlanFactory(policy=policy)
+        plan = factories.ImplementationPlanFactory(policy=policy, status=PlanStatus.SUBMITTED)
         for point in point_list[:-1]:
             factories.ActionFactory(plan=plan, point=point)
         factories.PointExemptionFactory(plan=plan, point=point_list[-1])
@@ -23,6 +23,13 @@ def build_policy_with_plans(administrations=3, points=9):
 @pytest.fixture
 def anonymous(client):
     return client
+
+
+@pytest.fixture
+def submitted_plan(plan):
+    plan.status = PlanStatus.SUBMITTED
+    plan.save()
+    return plan
 
 
 def test_home_lists_published_policies_not_drafts(db, anonymous):
@@ -62,7 +69,8 @@ def test_policy_past_revision_shows_as_due_for_revision(db, anonymous):
     assert 'class="badge text-bg-warning"' in response.text
 
 
-def test_plan_page_shows_each_point_beside_its_actions(plan, anonymous):
+def test_plan_page_shows_each_point_beside_its_actions(submitted_plan, anonymous):
+    plan = submitted_plan
     first, second, third = plan.policy.points.all()
     factories.ActionFactory(plan=plan, point=first, text="Der afholdes en årlig konference.")
     factories.PointExemptionFactory(plan=plan, point=second, reason="Forvaltningen giver ingen tilskud.")
@@ -83,7 +91,8 @@ def test_plan_of_unknown_administration_is_404(policy, anonymous):
     assert anonymous.get(url).status_code == 404
 
 
-def test_overview_marks_answered_exempt_and_open_points(plan, anonymous):
+def test_overview_marks_answered_exempt_and_open_points(submitted_plan, anonymous):
+    plan = submitted_plan
     first, second, _third = plan.policy.points.all()
     factories.ActionFactory(plan=plan, point=first)
     factories.PointExemptionFactory(plan=plan, point=second)
@@ -123,3 +132,14 @@ def test_public_pages_run_a_fixed_number_of_queries(db, client, django_assert_ma
     for url in urls:
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200
+
+
+def test_draft_plan_is_shown_only_to_its_caseworkers_and_the_policy_owner(plan, client):
+    caseworker, owner, other = factories.UserFactory(), factories.UserFactory(), factories.UserFactory()
+    plan.administration.caseworkers.add(caseworker)
+    plan.policy.municipality.policy_owners.add(owner)
+
+    assert client.get(plan.get_absolute_url()).status_code == 404
+    for user, expected in [(other, 404), (caseworker, 200), (owner, 200)]:
+        client.force_login(user)
+        assert client.get(plan.get_absolute_url()).status_code == expected, user
