@@ -168,7 +168,11 @@ class BodyMembership(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
-                {"ends_on": _("A membership cannot end before it starts.")}, code="ends_before_start"
+                {
+                    "ends_on": ValidationError(
+                        _("A membership cannot end before it starts."), code="ends_before_start"
+                    )
+                }
             )
 
 
@@ -503,6 +507,8 @@ class ImplementationPlan(models.Model):
         return self.follow_up_cadence_months or self.policy.follow_up_cadence_months
 
     def answered_point_ids(self):
+        if not self.pk:
+            return set()  # an unsaved plan has no actions or exemptions yet
         # Iterating .all() keeps prefetched plans at a fixed number of queries.
         return {a.point_id for a in self.actions.all()} | {e.point_id for e in self.exemptions.all()}
 
@@ -538,7 +544,7 @@ class ImplementationPlan(models.Model):
             errors["adopted_on"] = ValidationError(
                 _("An adopted plan needs the date it was adopted."), code="required_when_adopted"
             )
-        if self.pk and self.status in (PlanStatus.SUBMITTED, PlanStatus.ADOPTED):
+        if self.policy_id and self.status in (PlanStatus.SUBMITTED, PlanStatus.ADOPTED):
             unanswered = self.unanswered_points()
             if unanswered:
                 errors["status"] = self.unanswered_points_error(unanswered)
