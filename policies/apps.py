@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PoliciesConfig(AppConfig):
     name = "policies"
     verbose_name = _("Volunteer policies")
+
+    def ready(self):
+        from policies import deadlines  # noqa: F401  (registers the policy's deadlines with the portal)

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,6 +33,79 @@ def _today():
 
 def _human_date(value):
     return date_format(value, "j. F Y")
+
+
+def _comparable(value):
+    # Browsers send a textarea's line breaks as CRLF: a text saved again unchanged is no change.
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class RemembersLoadedValues(models.Model):
+    """Remembers the values a row had in the database when it was loaded (or last saved), so that
+    ``clean()`` can tell what an edit changes (Django's "Customizing model loading" recipe)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values))
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_values()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._remember_values()
+
+    def _remember_values(self):
+        # Read __dict__, not getattr: a deferred field must not cost a query here.
+        self._loaded_values = {
+            f.attname: self.__dict__[f.attname] for f in self._meta.concrete_fields if f.attname in self.__dict__
+        }
+
+    def stored_value(self, attname):
+        """The value of ``attname`` in the database, as far as this instance knows (None for a
+        row not saved yet)."""
+        if self._state.adding:
+            return None
+        return getattr(self, "_loaded_values", {}).get(attname, getattr(self, attname))
+
+    def has_unsaved_changes(self):
+        """Whether saving this instance would write anything new (always, for a new row)."""
+        if self._state.adding or not hasattr(self, "_loaded_values"):
+            return True
+        return any(
+            _comparable(self.__dict__.get(name, value)) != _comparable(value)
+            for name, value in self._loaded_values.items()
+            if name != "version"
+        )
+
+
+class VersionedModel(RemembersLoadedValues):
+    """A row that counts its saves.
+
+    Every save, from any write path, raises ``version``; an editor's form carries the version it
+    was opened at, and ``policies.services`` refuses a save when the row has moved on since
+    (optimistic locking), naming who changed what from the history.
+    """
+
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by one on every save.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
 
 class Municipality(models.Model):
@@ -385,6 +460,10 @@ OUTSTANDING_PLAN_STATUSES = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 # Plans the public may read; drafts and returned plans are still being written.
 PUBLISHED_PLAN_STATUSES = (PlanStatus.SUBMITTED, PlanStatus.ADOPTED)
 
+# What was submitted stays as submitted: a plan in one of these states refuses every edit of its
+# content until the policy owner returns it (an adopted plan is never returned).
+LOCKED_PLAN_STATUSES = (PlanStatus.SUBMITTED, PlanStatus.ADOPTED)
+
 
 class ImplementationPlanQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -407,6 +486,16 @@ class ImplementationPlanQuerySet(models.QuerySet):
             return self.none()
         return self.filter(self._owned_by(user))
 
+    def with_permissions(self, user):
+        """Annotate each plan with ``user_may_edit`` (``editable_by``) and ``user_may_review``
+        (``owned_by``), so a view can tell 403 from 200 without another query."""
+        if not user.is_authenticated:
+            return self.annotate(user_may_edit=Value(False), user_may_review=Value(False))
+        return self.annotate(
+            user_may_edit=Case(When(self._worked_on_by(user), then=Value(True)), default=Value(False)),
+            user_may_review=Case(When(self._owned_by(user), then=Value(True)), default=Value(False)),
+        )
+
     @staticmethod
     def _worked_on_by(user):
         return Q(administration__in=Administration.objects.filter(caseworkers=user))
@@ -428,7 +517,7 @@ class ImplementationPlanQuerySet(models.QuerySet):
         )
 
 
-class ImplementationPlan(models.Model):
+class ImplementationPlan(VersionedModel):
     """An administration's answer to every point of a policy (implementeringsplan)."""
 
     policy = models.ForeignKey(
@@ -498,6 +587,24 @@ class ImplementationPlan(models.Model):
     def is_outstanding(self):
         return self.status in OUTSTANDING_PLAN_STATUSES
 
+    @property
+    def is_locked(self):
+        """Whether the plan, as stored, is submitted or adopted and so refuses edits of its content."""
+        return self.stored_value("status") in LOCKED_PLAN_STATUSES
+
+    def check_open(self):
+        """Raise the refusal every edit of a locked plan's content meets."""
+        if not self.is_locked:
+            return
+        if self.stored_value("status") == PlanStatus.ADOPTED:
+            message = _("The plan has been adopted and can no longer be changed.")
+        else:
+            message = _(
+                "The plan has been submitted and is locked: it can be changed again only if the policy "
+                "owner returns it."
+            )
+        raise ValidationError(message, code="plan_locked")
+
     def is_overdue(self, today=None):
         """Twin of ``ImplementationPlanQuerySet.overdue``."""
         return self.is_outstanding() and self.due_on is not None and self.due_on < (today or _today())
@@ -505,6 +612,10 @@ class ImplementationPlan(models.Model):
     @property
     def effective_follow_up_cadence(self):
         return self.follow_up_cadence_months or self.policy.follow_up_cadence_months
+
+    def follow_up_dates(self, *, until):
+        """The dates this plan's follow-ups fall due, on its own cadence, up to ``until``."""
+        return self.policy.follow_up_dates(self.effective_follow_up_cadence, until=until)
 
     def answered_point_ids(self):
         if not self.pk:
@@ -544,6 +655,22 @@ class ImplementationPlan(models.Model):
             errors["adopted_on"] = ValidationError(
                 _("An adopted plan needs the date it was adopted."), code="required_when_adopted"
             )
+        if self.adopted_on:
+            if self.adopted_on > _today():
+                errors["adopted_on"] = ValidationError(
+                    _("A plan cannot be adopted on a day that has not come yet."), code="adopted_in_future"
+                )
+            elif self.policy_id and self.policy.adopted_on and self.adopted_on < self.policy.adopted_on:
+                errors["adopted_on"] = ValidationError(
+                    _("A plan cannot be adopted before its policy (%(date)s).")
+                    % {"date": _human_date(self.policy.adopted_on)},
+                    code="adopted_before_policy",
+                )
+        if self.status == PlanStatus.RETURNED and not self.return_comment.strip():
+            errors["return_comment"] = ValidationError(
+                _("Say what the administration should change before the plan is submitted again."),
+                code="required_when_returned",
+            )
         if self.policy_id and self.status in (PlanStatus.SUBMITTED, PlanStatus.ADOPTED):
             unanswered = self.unanswered_points()
             if unanswered:
@@ -580,7 +707,14 @@ def _check_point_belongs_to_plan(point, plan):
     return None
 
 
-class Action(models.Model):
+def _check_plan_open(answer):
+    """Actions and exemptions are the plan's answers: a locked plan takes no new or changed one.
+    An unchanged answer still validates, so that the admin can save a submitted plan's other fields."""
+    if answer.has_unsaved_changes():
+        answer.plan.check_open()
+
+
+class Action(VersionedModel):
     """One thing an administration will do to carry out one policy point (indsats)."""
 
     plan = models.ForeignKey(
@@ -608,9 +742,23 @@ class Action(models.Model):
     def __str__(self):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}\u2026"
 
+    def check_removable(self):
+        """An action may be removed while its plan is open, unless a submitted follow-up reports on
+        it: that report is part of the record (set the action's status to abandoned instead)."""
+        self.plan.check_open()
+        if self.status_reports.filter(follow_up__status=FollowUpStatus.SUBMITTED).exists():
+            raise ValidationError(
+                _(
+                    "A submitted follow-up reports on this action, so it cannot be removed. "
+                    "Set its status to \u201cabandoned\u201d instead."
+                ),
+                code="reported_in_follow_up",
+            )
+
     def clean(self):
         if not (self.plan_id and self.point_id):
             return
+        _check_plan_open(self)
         if error := _check_point_belongs_to_plan(self.point, self.plan):
             raise ValidationError({"point": error})
         if self.plan.exemptions.filter(point_id=self.point_id).exists():
@@ -628,7 +776,7 @@ class Action(models.Model):
             )
 
 
-class PointExemption(models.Model):
+class PointExemption(VersionedModel):
     """A plan's stated reason why a policy point does not apply to the administration."""
 
     plan = models.ForeignKey(
@@ -647,11 +795,12 @@ class PointExemption(models.Model):
         ordering = ["plan", "point__number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "point"], name="one_exemption_per_point"),
-            models.CheckConstraint(condition=~Q(reason=""), name="exemption_has_reason"),
+            # Trim catches a reason of only spaces, as clean() does.
+            models.CheckConstraint(condition=GreaterThan(Length(Trim("reason")), 0), name="exemption_has_reason"),
         ]
 
     def __str__(self):
-        return format_lazy(_("Point {number} does not apply"), number=self.point.number)
+        return str(format_lazy(_("Point {number} does not apply"), number=self.point.number))
 
     def clean(self):
         errors = {}
@@ -660,6 +809,7 @@ class PointExemption(models.Model):
                 _("State why the point does not apply to the administration."), code="reason_required"
             )
         if self.plan_id and self.point_id:
+            _check_plan_open(self)
             if error := _check_point_belongs_to_plan(self.point, self.plan):
                 errors["point"] = error
             elif self.plan.actions.filter(point_id=self.point_id).exists():
@@ -678,6 +828,14 @@ class FollowUpStatus(models.TextChoices):
 
 
 class FollowUpQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=FollowUpStatus.SUBMITTED)
+
+    def editable_by(self, user):
+        """Follow-ups the user may write: those of their own administrations' plans (built on
+        ``ImplementationPlanQuerySet.editable_by``, the one place that says so)."""
+        return self.filter(plan__in=ImplementationPlan.objects.editable_by(user))
+
     def outstanding(self):
         return self.filter(status=FollowUpStatus.DRAFT)
 
@@ -685,7 +843,7 @@ class FollowUpQuerySet(models.QuerySet):
         return self.outstanding().filter(due_on__lt=today or _today())
 
 
-class FollowUp(models.Model):
+class FollowUp(VersionedModel):
     """The follow-up (opfølgning) of a plan, due on the cadence after adoption."""
 
     plan = models.ForeignKey(
@@ -697,6 +855,12 @@ class FollowUp(models.Model):
     )
     report = models.TextField(_("report"), blank=True)
     number_of_volunteers = models.PositiveIntegerField(_("number of volunteers"), null=True, blank=True)
+    number_of_organisations = models.PositiveIntegerField(
+        _("number of organisations"),
+        null=True,
+        blank=True,
+        help_text=_("Volunteer organisations the administration worked with in the period."),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     objects = FollowUpQuerySet.as_manager()
@@ -711,13 +875,26 @@ class FollowUp(models.Model):
         ]
 
     def __str__(self):
-        return format_lazy(_("Follow-up {date}"), date=_human_date(self.due_on))
+        return str(format_lazy(_("Follow-up {date}"), date=_human_date(self.due_on)))
 
     def is_overdue(self, today=None):
         """Twin of ``FollowUpQuerySet.overdue``."""
         return self.status == FollowUpStatus.DRAFT and self.due_on < (today or _today())
 
+    @property
+    def is_locked(self):
+        """A submitted follow-up is a record: it stays as submitted."""
+        return self.stored_value("status") == FollowUpStatus.SUBMITTED
+
+    def check_open(self):
+        if self.is_locked:
+            raise ValidationError(
+                _("The follow-up has been submitted and can no longer be changed."), code="follow_up_locked"
+            )
+
     def clean(self):
+        if self.has_unsaved_changes():
+            self.check_open()
         errors = {}
         if self.plan_id and self.due_on:
             policy, cadence = self.plan.policy, self.plan.effective_follow_up_cadence
@@ -752,3 +929,44 @@ class FollowUp(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+
+class ActionStatusReport(RemembersLoadedValues):
+    """Where one action of the plan stood at a follow-up."""
+
+    follow_up = models.ForeignKey(
+        FollowUp, on_delete=models.CASCADE, related_name="action_reports", verbose_name=_("follow-up")
+    )
+    # RESTRICT: an action a follow-up reports on is removed only together with its plan.
+    action = models.ForeignKey(
+        Action, on_delete=models.RESTRICT, related_name="status_reports", verbose_name=_("action")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus)
+    note = models.TextField(_("note"), blank=True, help_text=_("Optional: what was done, or why not."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("status of an action")
+        verbose_name_plural = _("status of the actions")
+        ordering = ["follow_up", "action__point__number", "action__position", "action__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["follow_up", "action"], name="one_status_per_action_and_follow_up"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} \u2013 {self.get_status_display()}"
+
+    def clean(self):
+        if not (self.follow_up_id and self.action_id):
+            return
+        if self.has_unsaved_changes():
+            self.follow_up.check_open()
+        if self.action.plan_id != self.follow_up.plan_id:
+            raise ValidationError(
+                {
+                    "action": ValidationError(
+                        _("The action belongs to another plan than the follow-up."), code="action_of_other_plan"
+                    )
+                }
+            )

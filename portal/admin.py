@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import User
+from portal.models import CalendarFeed, SentReminder, User
 
 
 @admin.register(User)
@@ -15,6 +15,34 @@ class UserAdmin(DjangoUserAdmin):
     )
     list_display = ("username", "name", "email", "is_staff")
     search_fields = ("username", "name", "email", "initials")
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    # The token is a secret: the admin shows who has an address, not the address.
+    list_display = ("user", "renewed_at")
+    fields = ("user", "renewed_at")
+    readonly_fields = ("user", "renewed_at")
+    search_fields = ("user__username", "user__name")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    """The record of reminders sent, read only: it is what keeps a reminder from going out twice."""
+
+    list_display = ("deadline_key", "user", "kind", "days_before", "due_on", "sent_at")
+    list_filter = ("kind", "sent_at")
+    search_fields = ("deadline_key", "user__username", "user__email")
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 admin.site.site_header = _("Frivilligportalen administration")

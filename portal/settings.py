@@ -51,6 +51,22 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_days(name, default):
+    """A comma-separated list of whole numbers of days, none negative, e.g. "14,3"."""
+    items = env_list(name, None)
+    if items is None:
+        return default
+    try:
+        days = [int(item) for item in items]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be whole numbers of days separated by commas, not {os.environ[name]!r}."
+        ) from None
+    if any(day < 0 for day in days):
+        raise ImproperlyConfigured(f"{name} cannot hold a negative number of days: {os.environ[name]!r}.")
+    return days
+
+
 DEBUG = env_bool("DEBUG", True)
 
 # The demo key is only ever used with DEBUG on; production must bring its own.
@@ -119,7 +135,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
 LOGIN_URL = "portal:login"
-LOGIN_REDIRECT_URL = "portal:home"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -171,6 +187,12 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Frivilligportalen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The site's address for links in e-mails, which are written outside any request.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `manage.py send_reminders` (run daily from cron) reminds people this many days before each
+# deadline, and once more on the day after it has passed.
+REMINDER_DAYS_BEFORE = env_days("REMINDER_DAYS_BEFORE", [14, 3])
 
 # HTTPS hardening whenever DEBUG is off; behind a proxy that terminates TLS,
 # set SECURE_PROXY_SSL_HEADER=1 so Django trusts X-Forwarded-Proto.

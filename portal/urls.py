@@ -8,6 +8,9 @@ portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oversigt/", views.DashboardView.as_view(), name="dashboard"),
+    path("oversigt/kalender/", views.calendar_feed_issue, name="calendar_feed_issue"),
+    path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]
 
 urlpatterns = [

@@ -1,6 +1,19 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
 from policies.models import VolunteerPolicy
+from portal.deadlines import deadlines_for
+from portal.ical import deadlines_calendar
+from portal.models import CalendarFeed
 
 
 class HomeView(TemplateView):
@@ -9,3 +22,56 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         policies = VolunteerPolicy.objects.exclude(status="draft").select_related("municipality")
         return super().get_context_data(policies=policies, **kwargs)
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """Every deadline that concerns the signed-in user, soonest first, and their calendar address."""
+
+    template_name = "portal/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        deadlines = deadlines_for(self.request.user, today)
+        rows = [{"deadline": deadline, "days_left": deadline.days_left(today)} for deadline in deadlines]
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        feed_url = self.request.build_absolute_uri(feed.get_absolute_url()) if feed else None
+        return super().get_context_data(
+            today=today,
+            rows=rows,
+            overdue_count=sum(deadline.is_overdue for deadline in deadlines),
+            feed=feed,
+            feed_url=feed_url,
+            # webcal:// opens the subscription in the user's calendar program in one click.
+            webcal_url=feed_url and "webcal://" + feed_url.split("://", 1)[1],
+            **kwargs,
+        )
+
+
+@login_required
+@require_POST
+def calendar_feed_issue(request):
+    """Make the user's calendar address, or a new one that replaces (and ends) the old."""
+    _feed, renewed = CalendarFeed.objects.issue(request.user)
+    if renewed:
+        messages.success(request, _("Your calendar has a new address. The old address no longer works."))
+    else:
+        messages.success(request, _("Your calendar address is ready. Subscribe to it in your calendar program."))
+    return redirect(reverse("portal:dashboard") + "#kalender")
+
+
+@require_safe
+@never_cache
+def calendar_feed(request, token):
+    """The deadlines of the feed's owner as iCalendar. No sign-in: calendar programs cannot, so the
+    secret token in the address is the key; an unknown or renewed one is a 404."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token, user__is_active=True)
+    body = deadlines_calendar(
+        deadlines_for(feed.user),
+        name=_("Deadlines of %(user)s · Frivilligportalen") % {"user": feed.user},
+        absolute_url=request.build_absolute_uri,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="frivilligportalen.ics"'
+    # The address is a secret: keep it out of search engines.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -73,9 +73,12 @@ def _load_plan(writer, policy, administration, points, data):
         data["fields"],
         on_create=start_as_draft,
     )
+    if plan.actions.exists():
+        # From the first load on, the plan's answers and its status are the caseworkers' and the
+        # policy owner's to keep: they edit, move and remove actions, submit, return and adopt
+        # in the portal, and a submitted plan refuses changes. A reload must not undo that.
+        return
     for number, texts in data["actions"].items():
         for position, text in enumerate(texts, start=1):
-            # Only the text comes from the document: status and responsible unit
-            # are the caseworkers' to keep, and a reload must not undo their edits.
             writer.put(Action, {"plan": plan, "point": points[number], "position": position}, {"text": text})
     writer.update(plan, {"status": data["status"]})

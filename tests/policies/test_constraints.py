@@ -70,9 +70,10 @@ def test_an_adopted_plan_without_adoption_date_is_refused(plan):
         ImplementationPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.ADOPTED)
 
 
-def test_an_exemption_without_a_reason_is_refused(plan):
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_an_exemption_without_a_reason_is_refused(plan, reason):
     with refused_by_database("exemption_has_reason"):
-        PointExemptionFactory(plan=plan, reason="")
+        PointExemptionFactory(plan=plan, reason=reason)
 
 
 def test_a_second_exemption_for_the_same_point_is_refused(plan):
