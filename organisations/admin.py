@@ -1,13 +1,100 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
+from organisations.models import (
+    Activity,
+    DeletionRequest,
+    District,
+    FieldOfActivity,
+    Organisation,
+    TargetGroup,
+)
+
+
+class ListedFilter(admin.SimpleListFilter):
+    """Whether the public sees the listing, by the one rule that says so (``listed()``)."""
+
+    title = _("in the public directory")
+    parameter_name = "listed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        listed = Organisation.objects.listed()
+        if self.value() == "yes":
+            return queryset.filter(pk__in=listed.values("pk"))
+        if self.value() == "no":
+            return queryset.exclude(pk__in=listed.values("pk"))
+        return queryset
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "municipality", "is_listed")
-    list_filter = ("kind", "is_listed", "municipality")
-    search_fields = ("name", "purpose", "email")
+    list_display = ("name", "kind", "municipality", "status", "is_listed", "cvr", "on_volunteer_council", "updated_at")
+    list_filter = (
+        "status",
+        ListedFilter,
+        "kind",
+        "is_listed",
+        "on_volunteer_council",
+        "contact_consent",
+        "municipality",
+        "target_groups",
+        "fields_of_activity",
+        "districts",
+    )
+    search_fields = ("name", "cvr", "purpose", "email", "contact_person", "city")
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = ("representatives",)
+    filter_horizontal = ("representatives", "target_groups", "fields_of_activity", "districts")
+    list_select_related = ("municipality",)
+    readonly_fields = ("contact_consent_at", "approved_at", "created_at", "updated_at")
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (None, {"fields": ["municipality", "name", "slug", "cvr", "kind", "purpose"]}),
+        (_("Vocabulary"), {"fields": ["target_groups", "fields_of_activity", "districts"]}),
+        (_("Address and contact"), {"fields": ["address", "postal_code", "city", "email", "phone", "website"]}),
+        (
+            _("Contact person"),
+            {"fields": ["contact_person", "contact_email", "contact_phone", "contact_consent", "contact_consent_at"]},
+        ),
+        (_("Size"), {"fields": ["members_count", "volunteers_count", "on_volunteer_council"]}),
+        (
+            _("Listing"),
+            {"fields": ["status", "rejection_reason", "approved_at", "is_listed", "hidden_reason", "representatives"]},
+        ),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "municipality")
+    list_filter = ("municipality",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    list_select_related = ("municipality",)
+
+
+admin.site.register(TargetGroup, VocabularyAdmin)
+admin.site.register(FieldOfActivity, VocabularyAdmin)
+admin.site.register(District, VocabularyAdmin)
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ("title", "organisation", "starts_at", "ends_at", "repeats_weekly", "signup_required")
+    list_filter = ("repeats_weekly", "signup_required", "organisation__municipality")
+    search_fields = ("title", "description", "place", "organisation__name")
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ("organisation",)
+    filter_horizontal = ("target_groups",)
+    list_select_related = ("organisation",)
+
+
+@admin.register(DeletionRequest)
+class DeletionRequestAdmin(admin.ModelAdmin):
+    list_display = ("organisation_name", "municipality", "requested_at", "status", "handled_at")
+    list_filter = ("status", "municipality")
+    search_fields = ("organisation_name", "reason", "note")
+    readonly_fields = ("requested_at",)
     list_select_related = ("municipality",)

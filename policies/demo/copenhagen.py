@@ -83,9 +83,15 @@ CONSULTED_BODIES = [
 ]
 
 # Named beside Kontaktudvalget in 002, point 1. Nothing more is known about it,
-# so its profile says nothing more.
+# so its profile says only that.
 ORGANISATIONS = [
-    {"slug": "frivilligt-forum", "name": "Frivilligt Forum", "kind": "network", "purpose": ""},
+    {
+        "slug": "frivilligt-forum",
+        "name": "Frivilligt Forum",
+        "kind": "network",
+        "purpose": "Nævnt som samarbejdspartner i Sundheds- og Omsorgsforvaltningens implementeringsplan "
+        "(SOU 337/2006).",
+    },
 ]
 
 POLICY = {

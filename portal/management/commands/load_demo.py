@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from organisations.demo import load_demo_directory
 from organisations.models import Organisation
 from policies.demo.load import load_demo_policies
 from policies.models import (
@@ -64,6 +65,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 load_demo_policies(writer)
+                load_demo_directory(writer)
                 if create_users:
                     load_demo_users(writer)
         except ValidationError as error:

@@ -1,0 +1,259 @@
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Activity, DeletionRequest, DeletionRequestStatus, Organisation
+from policies.models import Municipality
+
+PROFILE_FIELDS = [
+    "name",
+    "cvr",
+    "kind",
+    "purpose",
+    "target_groups",
+    "fields_of_activity",
+    "districts",
+    "address",
+    "postal_code",
+    "city",
+    "email",
+    "phone",
+    "website",
+    "contact_person",
+    "contact_email",
+    "contact_phone",
+    "contact_consent",
+    "members_count",
+    "volunteers_count",
+    "on_volunteer_council",
+    "is_listed",
+]
+
+VOCABULARY_FIELDS = ("target_groups", "fields_of_activity", "districts")
+
+
+def formfield(field, **kwargs):
+    """Web addresses typed without a scheme are taken as https://."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+def _limit_vocabulary(form, municipality):
+    """Offer only the terms the organisation's own municipality keeps."""
+    for name in VOCABULARY_FIELDS:
+        if name in form.fields:
+            field = form.fields[name]
+            field.queryset = field.queryset.model.objects.filter(municipality=municipality).order_by("name")
+            field.widget = forms.CheckboxSelectMultiple()
+            field.help_text = ""
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    """What a representative keeps current; the municipality's fields (status, hiding) are not here."""
+
+    class Meta:
+        formfield_callback = formfield
+        model = Organisation
+        fields = PROFILE_FIELDS
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_vocabulary(self, self.instance.municipality)
+
+
+class AccountRequestForm(forms.ModelForm):
+    """An organisation asks to be listed: the organisation, and who keeps its profile.
+
+    A signed-in user asks as themselves; anyone else creates their account here, which
+    opens once the municipality approves the organisation."""
+
+    person_name = forms.CharField(label=_("Your name"), max_length=255)
+    person_email = forms.EmailField(
+        label=_("Your e-mail"), help_text=_("You log in with this address once the municipality has approved.")
+    )
+    password1 = forms.CharField(label=_("Choose a password"), strip=False, widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("Repeat the password"), strip=False, widget=forms.PasswordInput)
+
+    PERSON_FIELDS = ("person_name", "person_email", "password1", "password2")
+
+    class Meta:
+        formfield_callback = formfield
+        model = Organisation
+        fields = ["municipality", "name", "cvr", "kind", "purpose", "email", "phone", "website"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        if user is not None and user.is_authenticated:
+            for name in self.PERSON_FIELDS:
+                del self.fields[name]
+        else:
+            self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_person_email(self):
+        email = self.cleaned_data["person_email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this e-mail exists already. Log in first, then ask again."), code="email_taken"
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", forms.ValidationError(_("The two passwords differ."), code="password_mismatch"))
+        elif first:
+            candidate = get_user_model()(username=cleaned.get("person_email", ""), name=cleaned.get("person_name", ""))
+            try:
+                password_validation.validate_password(first, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label=None, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["reason"].label = label
+        self.fields["reason"].help_text = help_text
+
+
+class DeletionRequestForm(forms.ModelForm):
+    class Meta:
+        model = DeletionRequest
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class DeletionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (DeletionRequestStatus.CARRIED_OUT, _("Delete the organisation and its activities")),
+            (DeletionRequestStatus.DECLINED, _("Keep the data, and tell the organisation why")),
+        ],
+    )
+    note = forms.CharField(label=_("Note to the organisation"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == DeletionRequestStatus.DECLINED and not cleaned.get("note", "").strip():
+            self.add_error("note", forms.ValidationError(_("Tell the organisation why its data is kept."), code="note_required"))
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    name = forms.CharField(label=_("The organisation's name"), max_length=255)
+    email = forms.EmailField(label=_("The representative's e-mail"))
+    person_name = forms.CharField(label=_("The representative's name"), max_length=255, required=False)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality, name = cleaned.get("municipality"), cleaned.get("name")
+        if municipality and name and Organisation.objects.filter(municipality=municipality, name=name).exists():
+            self.add_error("name", forms.ValidationError(_("The directory has an organisation of this name already."), code="duplicate"))
+        return cleaned
+
+
+class ISOInputMixin:
+    """A browser's date picker sends ISO values only; anything else (a hand-edited address)
+    is left out of the re-rendered field, where it would be invalid HTML, and the field's
+    error says what was wrong."""
+
+    iso_pattern = None
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str) and not re.fullmatch(self.iso_pattern, value):
+            return None
+        return value
+
+
+class DateTimeLocalInput(ISOInputMixin, forms.DateTimeInput):
+    input_type = "datetime-local"
+    iso_pattern = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateInput(ISOInputMixin, forms.DateInput):
+    input_type = "date"
+    iso_pattern = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        formfield_callback = formfield
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "place",
+            "target_groups",
+            "repeats_weekly",
+            "repeat_until",
+            "signup_required",
+            "signup_url",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "repeat_until": DateInput(),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        _limit_vocabulary(self, organisation.municipality)
+
+
+class ImportForm(forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none())
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (UTF-8, comma or semicolon separated) or Excel (XLSX), with a header row."),
+    )
+    dry_run = forms.BooleanField(label=_("Only check the file; import nothing"), required=False)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+
+class PeriodForm(forms.Form):
+    """Which week or month the calendar shows; any day in it will do."""
+
+    WEEK, MONTH = "uge", "maaned"
+
+    visning = forms.ChoiceField(
+        label=_("Show"), required=False, choices=[(WEEK, _("a week")), (MONTH, _("a month"))]
+    )
+    dato = forms.DateField(label=_("The week or month of"), required=False, widget=DateInput())

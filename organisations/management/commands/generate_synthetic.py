@@ -1,0 +1,241 @@
+"""``manage.py generate_synthetic``: realistic synthetic organisations and activities for benchmarks.
+
+Danish-sounding names, purposes and places across many municipalities, each with its own
+vocabularies. Written in bulk (``bulk_create`` in batches, search columns filled in
+Python and the PostgreSQL vectors in one UPDATE per batch), so 100,000 organisations and
+1,000,000 activities take minutes, not hours. The synthetic municipalities are marked by
+their short name ("syntetisk-…"), and ``--delete`` removes them and everything in them.
+"""
+
+import datetime
+import random
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisations import search
+from organisations.models import (
+    Activity,
+    District,
+    FieldOfActivity,
+    Occurrence,
+    Organisation,
+    OrganisationKind,
+    SearchWord,
+    TargetGroup,
+)
+from policies.models import Municipality
+
+PREFIX = "syntetisk-"
+BATCH = 2000
+
+TOWNS = [
+    "Aabenraa", "Aalborg", "Aarhus", "Albertslund", "Allerød", "Assens", "Ballerup", "Billund", "Bornholm",
+    "Brøndby", "Brønderslev", "Dragør", "Egedal", "Esbjerg", "Fanø", "Favrskov", "Faxe", "Fredensborg",
+    "Fredericia", "Frederiksberg", "Frederikshavn", "Frederikssund", "Furesø", "Faaborg-Midtfyn", "Gentofte",
+    "Gladsaxe", "Glostrup", "Greve", "Gribskov", "Guldborgsund", "Haderslev", "Halsnæs", "Hedensted",
+    "Helsingør", "Herlev", "Herning", "Hillerød", "Hjørring", "Holbæk", "Holstebro", "Horsens", "Hvidovre",
+    "Høje-Taastrup", "Hørsholm", "Ikast-Brande", "Ishøj", "Jammerbugt", "Kalundborg", "Kerteminde", "Kolding",
+    "Køge", "Langeland", "Lejre", "Lemvig", "Lolland", "Lyngby-Taarbæk", "Læsø", "Mariagerfjord",
+    "Middelfart", "Morsø", "Norddjurs", "Nordfyn", "Nyborg", "Næstved", "Odder", "Odense", "Odsherred",
+    "Randers", "Rebild", "Ringkøbing-Skjern", "Ringsted", "Roskilde", "Rudersdal", "Rødovre", "Samsø",
+    "Silkeborg", "Skanderborg", "Skive", "Slagelse", "Solrød", "Sorø", "Stevns", "Struer", "Svendborg",
+    "Syddjurs", "Sønderborg", "Thisted", "Tønder", "Tårnby", "Vallensbæk", "Varde", "Vejen", "Vejle",
+    "Vesthimmerland", "Viborg", "Vordingborg", "Ærø", "Aabybro",
+]  # fmt: skip
+TARGET_GROUPS = [
+    "Ældre", "Børn og unge", "Familier", "Flygtninge og indvandrere", "Hjemløse", "Mennesker med handicap",
+    "Pårørende", "Ensomme", "Sindslidende", "Misbrugere", "Seniorer", "Nydanskere",
+]  # fmt: skip
+FIELDS = [
+    "Motion og idræt", "Besøgstjeneste", "Lektiehjælp", "Rådgivning", "Kultur", "Sundhed", "Natur og miljø",
+    "Madfællesskab", "Genbrug", "Integration", "Sorggrupper", "Netværk",
+]  # fmt: skip
+DISTRICT_WORDS = ["Centrum", "Nord", "Syd", "Øst", "Vest", "Strandby", "Bakkegården", "Søndermarken", "Østerbyen"]
+NAME_HEADS = [
+    "Ældreklubben", "Idrætsforeningen", "Lektiecaféen", "Besøgsvennerne", "Frivilligcentret", "Sorggruppen",
+    "Strikkeklubben", "Madklubben", "Netværket", "Foreningen for", "Seniorsport", "Café", "Genbrugsbutikken",
+    "Motionsholdet", "Pårørendegruppen", "Væresstedet", "Spejderne", "Menighedsplejen", "Røde Kors",
+    "Ældre Sagen", "Dansk Flygtningehjælp", "Kirkens Korshær", "Mødrehjælpen", "Headspace",
+]  # fmt: skip
+NAME_TAILS = ["Fremad", "Håbet", "Solstrålen", "Fællesskabet", "Lyspunktet", "Nabohjælp", "Broen", "Åen"]
+PURPOSES = [
+    "Vi tilbyder {field} for {group} i {town}.",
+    "Frivillige mødes hver uge og laver {field} sammen med {group}.",
+    "Foreningen arbejder for at {group} får et godt og aktivt liv gennem {field}.",
+    "Et netværk af frivillige, der støtter {group} med {field} og hyggeligt samvær.",
+]
+ACTIVITY_TITLES = [
+    "Gåtur", "Strikkecafé", "Lektiehjælp", "Fællesspisning", "Seniordans", "Sorggruppe", "Banko", "Foredrag",
+    "Cykeltur", "Kortspil", "Sangaften", "Madlavning", "Svømning", "Yoga", "Dialogmøde", "Loppemarked",
+]  # fmt: skip
+
+
+class Command(BaseCommand):
+    @property
+    def help(self):
+        return _(
+            "Generate synthetic organisations and activities across many municipalities for benchmarks "
+            "(e.g. --municipalities 98 --organisations 100000 --activities 1000000). --delete removes them."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--municipalities", type=int, default=98)
+        parser.add_argument("--organisations", type=int, default=1000)
+        parser.add_argument("--activities", type=int, default=10000)
+        parser.add_argument("--seed", type=int, default=2006, help=_("The same seed gives the same data."))
+        parser.add_argument("--delete", action="store_true", help=_("Remove the synthetic data instead."))
+
+    def handle(self, *args, municipalities, organisations, activities, seed, delete=False, **options):
+        if delete:
+            return self.delete()
+        if min(municipalities, organisations, activities) < 0 or municipalities < 1:
+            raise CommandError(_("The counts must be positive."))
+        if Municipality.objects.filter(slug__startswith=PREFIX).exists():
+            raise CommandError(_("Synthetic data exists already; remove it first with --delete."))
+        rng = random.Random(seed)
+        started = time.monotonic()
+        with transaction.atomic():
+            places = self.create_municipalities(rng, municipalities)
+        self.stdout.write(_("%(count)s municipalities with their vocabularies") % {"count": len(places)})
+        organisation_ids = self.create_organisations(rng, places, organisations)
+        self.stdout.write(_("%(count)s organisations") % {"count": len(organisation_ids)})
+        if organisation_ids:
+            count = self.create_activities(rng, organisation_ids, activities)
+            self.stdout.write(_("%(count)s activities") % {"count": count})
+        if search.is_postgresql():
+            # Fresh statistics, or the planner guesses at the new rows and skips the indexes.
+            with connection.cursor() as cursor:
+                for model in (Organisation, Activity, Occurrence, SearchWord):
+                    cursor.execute(f"ANALYZE {model._meta.db_table}")
+        self.stdout.write(_("Done in %(seconds).0f seconds.") % {"seconds": time.monotonic() - started})
+
+    def delete(self):
+        synthetic = Municipality.objects.filter(slug__startswith=PREFIX)
+        organisations = Organisation.objects.filter(municipality__in=synthetic)
+        with transaction.atomic():
+            Occurrence.objects.filter(activity__organisation__in=organisations).delete()
+            Activity.objects.filter(organisation__in=organisations).delete()
+            deleted, _counts = organisations.delete()
+            synthetic.delete()
+        self.stdout.write(_("Removed the synthetic data (%(count)s rows).") % {"count": deleted})
+
+    def create_municipalities(self, rng, count):
+        places = []
+        for number in range(count):
+            town = TOWNS[number % len(TOWNS)]
+            suffix = f" {number // len(TOWNS) + 1}" if number >= len(TOWNS) else ""
+            municipality = Municipality.objects.create(
+                name=f"{town} Kommune (syntetisk){suffix}", slug=f"{PREFIX}{number + 1:03d}"
+            )
+            vocabulary = {}
+            for model, names in (
+                (TargetGroup, TARGET_GROUPS),
+                (FieldOfActivity, FIELDS),
+                (District, [f"{town} {word}" for word in DISTRICT_WORDS]),
+            ):
+                terms = [model(municipality=municipality, name=name, slug=search_slug(name)) for name in names]
+                vocabulary[model] = model.objects.bulk_create(terms)
+            places.append((municipality, town, vocabulary))
+        return places
+
+    def create_organisations(self, rng, places, count):
+        ids, now = [], timezone.now()
+        links = {TargetGroup: [], FieldOfActivity: [], District: []}
+        through = {
+            TargetGroup: (Organisation.target_groups.through, "targetgroup_id"),
+            FieldOfActivity: (Organisation.fields_of_activity.through, "fieldofactivity_id"),
+            District: (Organisation.districts.through, "district_id"),
+        }
+        for start in range(0, count, BATCH):
+            rows, chosen_terms = [], []
+            for number in range(start, min(start + BATCH, count)):
+                municipality, town, vocabulary = places[number % len(places)]
+                terms = {model: rng.sample(vocabulary[model], rng.randint(1, 3)) for model in vocabulary}
+                name = f"{rng.choice(NAME_HEADS)} {rng.choice(NAME_TAILS)} {town} {number + 1}"
+                purpose = rng.choice(PURPOSES).format(
+                    field=terms[FieldOfActivity][0].name.lower(), group=terms[TargetGroup][0].name.lower(), town=town
+                )
+                organisation = Organisation(
+                    municipality=municipality,
+                    name=name,
+                    slug=search_slug(name),
+                    kind=rng.choice(OrganisationKind.values),
+                    purpose=purpose,
+                    city=town,
+                    postal_code=f"{rng.randint(1000, 9990)}",
+                    members_count=rng.randint(0, 500),
+                    volunteers_count=rng.randint(1, 120),
+                    on_volunteer_council=rng.random() < 0.05,
+                    is_listed=rng.random() < 0.97,
+                    approved_at=now,
+                )
+                words = [term.name for model_terms in terms.values() for term in model_terms]
+                organisation.search_name = search.fold(name)
+                organisation.search_text = search.fold(" ".join([purpose, *words, town]))
+                rows.append(organisation)
+                chosen_terms.append(terms)
+            with transaction.atomic():
+                created = Organisation.objects.bulk_create(rows)
+                for organisation, terms in zip(created, chosen_terms):
+                    for model, model_terms in terms.items():
+                        model_through, column = through[model]
+                        links[model].extend(
+                            model_through(organisation_id=organisation.pk, **{column: term.pk}) for term in model_terms
+                        )
+                for model, model_links in links.items():
+                    through[model][0].objects.bulk_create(model_links)
+                    model_links.clear()
+                search.remember_words(*(f"{o.search_name} {o.search_text}" for o in created))
+                if search.is_postgresql():
+                    Organisation.objects.filter(pk__in=[o.pk for o in created]).update(
+                        search_vector=search.search_vector()
+                    )
+            ids.extend(o.pk for o in created)
+            self.stdout.write(f"  {len(ids)}", ending="\r")
+        return ids
+
+    def create_activities(self, rng, organisation_ids, count):
+        today = timezone.localdate()
+        created_count = 0
+        for start in range(0, count, BATCH):
+            activities = []
+            for _number in range(start, min(start + BATCH, count)):
+                day = today + datetime.timedelta(days=rng.randint(-60, 300))
+                starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(rng.randint(8, 20))))
+                weekly = rng.random() < 0.15
+                title = rng.choice(ACTIVITY_TITLES)
+                activity = Activity(
+                    organisation_id=rng.choice(organisation_ids),
+                    title=title,
+                    description=f"{title} for alle. Kom og vær med!",
+                    starts_at=starts_at,
+                    ends_at=starts_at + datetime.timedelta(hours=rng.choice([1, 2, 3])),
+                    place=rng.choice(["Medborgerhuset", "Biblioteket", "Kirkens sal", "Idrætshallen", "Parken"]),
+                    repeats_weekly=weekly,
+                    repeat_until=day + datetime.timedelta(weeks=rng.randint(1, 12)) if weekly else None,
+                    signup_required=rng.random() < 0.3,
+                )
+                times = activity.occurrence_times()
+                activity.last_ends_at = times[-1][1]
+                activity.search_text = activity.search_columns()
+                activities.append((activity, times))
+            with transaction.atomic():
+                created = Activity.objects.bulk_create([activity for activity, _times in activities])
+                Occurrence.objects.bulk_create(
+                    Occurrence(activity_id=activity.pk, starts_at=s, ends_at=e)
+                    for activity, (_unsaved, times) in zip(created, activities)
+                    for s, e in times
+                )
+            created_count += len(created)
+            self.stdout.write(f"  {created_count}", ending="\r")
+        return created_count
+
+
+def search_slug(name):
+    from django.utils.text import slugify
+
+    return slugify(search.fold(name))[:100]

@@ -1,0 +1,34 @@
+"""Keep the search columns current when an organisation's vocabulary changes.
+
+``Organisation.save()`` folds its own fields; the target groups, fields of activity
+and districts are many-to-many, saved after the row, and a term can be renamed, so
+those changes arrive here.
+"""
+
+from django.db.models.signals import m2m_changed, post_save
+
+from organisations.models import District, FieldOfActivity, Organisation, TargetGroup, refresh_search_index
+
+VOCABULARIES = (TargetGroup, FieldOfActivity, District)
+
+
+def _vocabulary_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh_search_index(Organisation.objects.filter(pk=instance.pk))
+    elif pk_set:
+        refresh_search_index(Organisation.objects.filter(pk__in=pk_set))
+
+
+for relation in (Organisation.target_groups, Organisation.fields_of_activity, Organisation.districts):
+    m2m_changed.connect(_vocabulary_changed, sender=relation.through, dispatch_uid=f"search-{relation.through}")
+
+
+def _term_saved(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_index(instance.organisations.all())
+
+
+for vocabulary in VOCABULARIES:
+    post_save.connect(_term_saved, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}")
