@@ -58,7 +58,7 @@ validate_postal_code = RegexValidator(
 )
 validate_phone = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{6,18}[0-9]$",
-    _("Write the phone number with digits, e.g. \u201c33 66 33 66\u201d or \u201c+45 33 66 33 66\u201d."),
+    _("Write the phone number with digits, e.g. “33 66 33 66” or “+45 33 66 33 66”."),
     code="phone",
 )
 

@@ -8,6 +8,11 @@ from policies.models import (
     BodyMembership,
     ConsultedBody,
     FollowUp,
+    Hearing,
+    HearingDocument,
+    HearingExtension,
+    HearingResponse,
+    HearingSubscription,
     ImplementationPlan,
     Municipality,
     PointExemption,
@@ -122,3 +127,39 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     search_fields = ("report",)
     list_select_related = ("plan__policy", "plan__administration")
     date_hierarchy = "due_on"
+
+
+class HearingDocumentInline(admin.TabularInline):
+    model = HearingDocument
+    extra = 0
+
+
+class HearingExtensionInline(admin.TabularInline):
+    model = HearingExtension
+    extra = 0
+    can_delete = False
+    readonly_fields = ("previous_deadline", "new_deadline", "reason", "extended_by", "extended_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # extensions are recorded by extending the deadline in the portal
+
+
+@admin.register(Hearing)
+class HearingAdmin(admin.ModelAdmin):
+    list_display = ("title", "administration", "opens_on", "response_deadline", "status")
+    list_filter = ("status", "administration__municipality", "administration")
+    search_fields = ("title", "case_number")
+    filter_horizontal = ("consulted_bodies",)
+    inlines = [HearingDocumentInline, HearingExtensionInline]
+
+
+@admin.register(HearingResponse)
+class HearingResponseAdmin(admin.ModelAdmin):
+    list_display = ("hearing", "on_behalf_of", "author", "status", "submitted_at")
+    list_filter = ("status",)
+
+
+@admin.register(HearingSubscription)
+class HearingSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("email", "confirmed_at", "created_at")
+    filter_horizontal = ("administrations",)

@@ -15,10 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from policies.models import (
     Action,
     ActionStatus,
+    Administration,
     FollowUp,
     FollowUpStatus,
+    Hearing,
     ImplementationPlan,
     PointExemption,
+    validate_hearing_document,
 )
 
 
@@ -147,7 +150,7 @@ class PlanAdoptForm(ModelRulesForm):
         model = ImplementationPlan
         fields = ["decision_reference", "adopted_on"]
         help_texts = {
-            "decision_reference": _("The committee's decision, e.g. \u201cSOU 337/2006\u201d."),
+            "decision_reference": _("The committee's decision, e.g. “SOU 337/2006”."),
             "adopted_on": _("The day the committee adopted the plan."),
         }
         widgets = {"adopted_on": DateInput}
@@ -216,3 +219,107 @@ class FollowUpForm(ModelRulesForm):
 class FollowUpEditForm(VersionedForm, FollowUpForm):
     class Meta(FollowUpForm.Meta):
         pass
+
+
+# Hearings
+
+
+class HearingForm(ModelRulesForm):
+    """A hearing as its administration writes it, with room for one more document each time."""
+
+    document = forms.FileField(
+        label=_("Attach a document"), required=False, help_text=_("PDF, DOCX or ODT.")
+    )
+    document_title = forms.CharField(label=_("Document title"), max_length=255, required=False)
+
+    class Meta:
+        model = Hearing
+        fields = [
+            "title", "summary", "case_number", "consulted_bodies", "opens_on", "response_deadline",
+            "deciding_meeting_on",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "opens_on": DateInput,
+            "response_deadline": DateInput,
+            "deciding_meeting_on": DateInput,
+            "consulted_bodies": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consulted_bodies"].queryset = municipality.consulted_bodies.all()
+        self.fields["opens_on"].help_text = _("The planned opening; opening the hearing sets it to that day.")
+        if self.instance.is_opened:
+            # Once open, the dates move only by an extension, and the hearing list is fixed.
+            for name in ("opens_on", "response_deadline", "deciding_meeting_on", "consulted_bodies"):
+                del self.fields[name]
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            validate_hearing_document(document)
+        return document
+
+    def values(self):
+        return {name: self.cleaned_data[name] for name in self.fields if name in self._meta.fields and name != "consulted_bodies"}
+
+    def bodies(self):
+        return self.cleaned_data.get("consulted_bodies")
+
+    def new_document(self):
+        document = self.cleaned_data.get("document")
+        return (document, self.cleaned_data.get("document_title") or document.name) if document else None
+
+
+class HearingExtendForm(forms.Form):
+    new_deadline = forms.DateField(label=_("New response deadline"), widget=DateInput)
+    reason = forms.CharField(label=_("Why is the deadline extended?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class HearingResponseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your response"), widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Save it as a draft and come back, or submit it. You can change it until the deadline."),
+    )
+
+    def clean_text(self):
+        return self.cleaned_data["text"].replace("\r\n", "\n").strip()
+
+
+class HearingNoteForm(forms.Form):
+    """The hearing note: a general text, and for each submitted response how it was taken into account."""
+
+    hearing_note = forms.CharField(label=_("Hearing note"), widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, hearing, responses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.responses = list(responses)
+        self.fields["hearing_note"].initial = hearing.hearing_note
+        for response in self.responses:
+            self.fields[f"consideration_{response.pk}"] = forms.CharField(
+                label=_("How the response of %(name)s was taken into account") % {"name": response},
+                initial=response.consideration,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def rows(self):
+        return [(response, self[f"consideration_{response.pk}"]) for response in self.responses]
+
+    def considerations(self):
+        return {r: self.cleaned_data[f"consideration_{r.pk}"].replace("\r\n", "\n").strip() for r in self.responses}
+
+
+class HearingConcludeForm(forms.Form):
+    decision_reference = forms.CharField(
+        label=_("Decision reference"), max_length=100, help_text=_("The decision taken, e.g. “BR 754/05”.")
+    )
+
+
+class HearingSubscriptionForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"))
+    administrations = forms.ModelMultipleChoiceField(
+        label=_("New hearings of these administrations"),
+        queryset=Administration.objects.select_related("municipality"),
+        widget=forms.CheckboxSelectMultiple,
+    )

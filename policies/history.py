@@ -61,10 +61,10 @@ class Entry:
         if self.kind == CHANGED and self.changes:
 
             def shown(value):
-                return f"\u201c{Truncator(value).chars(limit)}\u201d" if value is not None else _("(empty)")
+                return f"“{Truncator(value).chars(limit)}”" if value is not None else _("(empty)")
 
             details = "; ".join(
-                _("%(field)s: %(old)s \u2192 %(new)s")
+                _("%(field)s: %(old)s → %(new)s")
                 % {"field": change.label, "old": shown(change.old), "new": shown(change.new)}
                 for change in self.changes
             )
@@ -164,7 +164,7 @@ class _Labels:
         return _("the plan")
 
     def action(self, record):
-        return _("the action under point %(number)s \u201c%(text)s\u201d") % {
+        return _("the action under point %(number)s “%(text)s”") % {
             "number": self.point_number(record.point_id),
             "text": Truncator(self.action_texts.get(record.id, record.text)).chars(60),
         }
@@ -178,7 +178,7 @@ class _Labels:
 
     def report(self, record):
         due_on = self.follow_up_dates.get(record.follow_up_id)
-        return _("the status of \u201c%(action)s\u201d in the follow-up due %(date)s") % {
+        return _("the status of “%(action)s” in the follow-up due %(date)s") % {
             "action": Truncator(self.action_texts.get(record.action_id, "?")).chars(60),
             "date": date_format(due_on, "j. F Y") if due_on else "?",
         }

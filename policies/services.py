@@ -1,4 +1,5 @@
-"""Writes on implementation plans and their follow-ups: editing, submitting, reviewing.
+"""Writes on implementation plans and their follow-ups (editing, submitting, reviewing), and on
+hearings (opening, extending, closing, concluding, responses and subscriptions).
 
 Every function takes keyword arguments, runs in one transaction and validates with
 ``full_clean()`` before it saves, so the rules in ``policies.models`` hold here as in the admin.
@@ -12,10 +13,16 @@ Two guards sit on top:
   with ``EditConflict``, which says who changed what, and the editor's text is not lost.
 """
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from policies import history
@@ -23,11 +30,19 @@ from policies.models import (
     Action,
     ActionStatus,
     ActionStatusReport,
+    BodyMembership,
     FollowUp,
     FollowUpStatus,
+    Hearing,
+    HearingDocument,
+    HearingExtension,
+    HearingResponse,
+    HearingStatus,
+    HearingSubscription,
     ImplementationPlan,
     PlanStatus,
     PointExemption,
+    ResponseStatus,
 )
 
 
@@ -286,3 +301,265 @@ def follow_up_submit(*, follow_up):
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     follow_up.check_open()
     return _save(follow_up, status=FollowUpStatus.SUBMITTED, submitted_at=timezone.now())
+
+
+# Hearings
+
+SUBSCRIPTION_SALT = "policies.hearing-subscription"
+UNSUBSCRIBE_SALT = "policies.hearing-unsubscribe"
+# A confirmation link works for a week; an unsubscribe link always.
+SUBSCRIPTION_CONFIRM_MAX_AGE = 7 * 24 * 3600
+
+
+def _locked_hearing(hearing, *statuses):
+    """The hearing's row, locked until the transaction ends; refused unless in one of ``statuses``."""
+    locked = Hearing.objects.select_for_update().select_related("administration__municipality").get(pk=hearing.pk)
+    if statuses and locked.status not in statuses:
+        raise ValidationError(
+            _("This cannot be done while the hearing is %(status)s.") % {"status": locked.get_status_display()},
+            code="wrong_status",
+        )
+    return locked
+
+
+def _add_document(hearing, document):
+    if document is not None:
+        file, title = document
+        _save(HearingDocument(hearing=hearing, file=file, title=title or file.name))
+
+
+@transaction.atomic
+def hearing_create(*, administration, bodies, values, document=None):
+    """Write a hearing as a draft, with its consulted bodies and, if given, a first document
+    (``(file, title)``)."""
+    hearing = _save(Hearing(administration=administration, status=HearingStatus.DRAFT), **values)
+    hearing.consulted_bodies.set(bodies)
+    _add_document(hearing, document)
+    return hearing
+
+
+@transaction.atomic
+def hearing_update(*, hearing, bodies, values, document=None):
+    """Change a hearing that is not yet closed. Once open, its dates move only through
+    ``hearing_extend``; the bodies consulted stay those it opened with."""
+    current = _locked_hearing(hearing, HearingStatus.DRAFT, HearingStatus.OPEN)
+    if current.status != HearingStatus.DRAFT:
+        values = {name: value for name, value in values.items() if name not in HEARING_DATES}
+        bodies = None
+    _save(current, **values)
+    if bodies is not None:
+        current.consulted_bodies.set(bodies)
+    _add_document(current, document)
+    return current
+
+
+HEARING_DATES = ("opens_on", "response_deadline", "deciding_meeting_on")
+
+
+@transaction.atomic
+def hearing_open(*, hearing, today=None):
+    """Open a draft hearing today and e-mail, once, the members of its bodies and the confirmed
+    subscribers to its administration. Refused if the deadline leaves less than the minimum period."""
+    today = today or timezone.localdate()
+    hearing = _locked_hearing(hearing, HearingStatus.DRAFT)
+    if not hearing.consulted_bodies.exists():
+        raise ValidationError(_("Choose at least one body to consult before opening the hearing."), code="no_bodies")
+    _save(hearing, status=HearingStatus.OPEN, opens_on=today)
+    if hearing.notified_at is None:
+        _send_opening_mails(hearing, today=today)
+        hearing.notified_at = timezone.now()
+        hearing.save(update_fields=["notified_at"])
+    return hearing
+
+
+def _send_opening_mails(hearing, *, today):
+    members = (
+        BodyMembership.objects.current(today)
+        .filter(body__in=hearing.consulted_bodies.all(), user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user", "body")
+    )
+    url = settings.SITE_URL + hearing.get_absolute_url()
+    context = {"hearing": hearing, "url": url, "deadline": date_format(hearing.response_deadline, "j. F Y")}
+    subject = _("New hearing: %(title)s (deadline %(date)s)") % {"title": hearing.title, "date": context["deadline"]}
+    subject = " ".join(subject.split())
+    messages, seen = [], set()
+    for membership in members:
+        if membership.user.email in seen:
+            continue
+        seen.add(membership.user.email)
+        body = render_to_string(
+            "policies/hearings/email/opened_member.txt",
+            {**context, "membership": membership, "respond_url": settings.SITE_URL + reverse(
+                "policies:hearing_respond", kwargs={"pk": hearing.pk})},
+        )
+        messages.append(EmailMessage(subject, body, to=[membership.user.email]))
+    for subscription in HearingSubscription.objects.for_hearing(hearing).exclude(email__in=seen):
+        unsubscribe = settings.SITE_URL + reverse(
+            "policies:hearing_unsubscribe", kwargs={"token": unsubscribe_token(subscription)}
+        )
+        body = render_to_string(
+            "policies/hearings/email/opened_subscriber.txt", {**context, "unsubscribe_url": unsubscribe}
+        )
+        messages.append(
+            EmailMessage(
+                subject,
+                body,
+                to=[subscription.email],
+                headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            )
+        )
+    if messages:
+        get_connection().send_messages(messages)
+
+
+@transaction.atomic
+def hearing_extend(*, hearing, new_deadline, reason, user):
+    """Move an open hearing's deadline later, recording the extension with its reason."""
+    hearing = _locked_hearing(hearing, HearingStatus.OPEN)
+    extension = HearingExtension(
+        hearing=hearing, previous_deadline=hearing.response_deadline, new_deadline=new_deadline,
+        reason=reason.strip(), extended_by=user,
+    )
+    extension.full_clean()
+    _save(hearing, response_deadline=new_deadline)
+    extension.save()
+    return extension
+
+
+@transaction.atomic
+def hearing_close(*, hearing, today=None):
+    """Close an open hearing once its deadline has passed: no more responses, and the note can begin."""
+    hearing = _locked_hearing(hearing, HearingStatus.OPEN)
+    if not hearing.deadline_passed(today):
+        raise ValidationError(
+            _("The hearing can be closed after its response deadline (%(date)s), not before.")
+            % {"date": date_format(hearing.response_deadline, "j. F Y")},
+            code="deadline_not_passed",
+        )
+    return _save(hearing, status=HearingStatus.CLOSED)
+
+
+@transaction.atomic
+def hearing_note_save(*, hearing, note, considerations):
+    """Write the hearing note: the general text, and for each response (``{response: text}``) how it
+    was taken into account."""
+    hearing = _locked_hearing(hearing, HearingStatus.CLOSED)
+    _save(hearing, hearing_note=note)
+    for response, text in considerations.items():
+        response.hearing = hearing
+        if response.consideration != text:
+            _save(response, consideration=text)
+    return hearing
+
+
+@transaction.atomic
+def hearing_conclude(*, hearing, decision_reference):
+    """Conclude a closed hearing with the decision taken. Every submitted response must have its
+    place in the hearing note first."""
+    hearing = _locked_hearing(hearing, HearingStatus.CLOSED)
+    missing = [str(r) for r in hearing.responses.submitted().filter(consideration="")]
+    if missing or not hearing.hearing_note.strip():
+        raise ValidationError(
+            _("Write the hearing note, with how each response was taken into account, before concluding. Missing: %(names)s.")
+            % {"names": ", ".join(missing) or _("the note itself")},
+            code="note_missing",
+        )
+    return _save(hearing, status=HearingStatus.CONCLUDED, decision_reference=decision_reference.strip())
+
+
+def _write_response(*, hearing, author, text, submit):
+    # The model's rules read today's date themselves (``Hearing.accepting_responses``).
+    today = timezone.localdate()
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    response = HearingResponse.objects.select_for_update().filter(hearing=hearing, author=author).first()
+    if response is None:
+        membership = (
+            BodyMembership.objects.current(today)
+            .filter(user=author, body__in=hearing.consulted_bodies.all())
+            .select_related("body")
+            .first()
+        )
+        if membership is None:
+            raise ValidationError(
+                _("Only current members of a body consulted in this hearing can answer it."), code="not_a_member"
+            )
+        response = HearingResponse(
+            hearing=hearing, author=author, body=membership.body, on_behalf_of=membership.on_behalf_of
+        )
+    response.hearing = hearing
+    response.text = text
+    if submit:
+        response.status = ResponseStatus.SUBMITTED
+        response.submitted_at = timezone.now()
+    response.full_clean()
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_save(*, hearing, author, text):
+    """Save a member's response as a draft (or a submitted one with changed text) before the deadline."""
+    return _write_response(hearing=hearing, author=author, text=text, submit=False)
+
+
+@transaction.atomic
+def response_submit(*, hearing, author, text):
+    """Submit a member's response before the deadline; they may change it until then."""
+    return _write_response(hearing=hearing, author=author, text=text, submit=True)
+
+
+# Subscriptions to new hearings
+
+
+def confirm_token(subscription):
+    return signing.dumps(subscription.pk, salt=SUBSCRIPTION_SALT)
+
+
+def unsubscribe_token(subscription):
+    return signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT)
+
+
+@transaction.atomic
+def subscription_create(*, email, administrations):
+    """Ask for e-mails about new hearings of ``administrations``; mails a link to confirm. Asking
+    again with the same address replaces the choice and mails the link again."""
+    subscription = HearingSubscription.objects.filter(email__iexact=email).first() or HearingSubscription(email=email)
+    subscription.full_clean(validate_unique=False)
+    subscription.save()
+    subscription.administrations.set(administrations)
+    url = settings.SITE_URL + reverse("policies:hearing_subscription_confirm", kwargs={"token": confirm_token(subscription)})
+    body = render_to_string(
+        "policies/hearings/email/subscription_confirm.txt",
+        {"url": url, "administrations": list(administrations)},
+    )
+    EmailMessage(_("Confirm your subscription to new hearings"), body, to=[subscription.email]).send()
+    return subscription
+
+
+def _subscription_from(token, salt, max_age=None):
+    try:
+        pk = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return HearingSubscription.objects.filter(pk=pk).first()
+
+
+@transaction.atomic
+def subscription_confirm(*, token):
+    """Confirm the subscription the signed token names; None if the link is invalid or too old."""
+    subscription = _subscription_from(token, SUBSCRIPTION_SALT, SUBSCRIPTION_CONFIRM_MAX_AGE)
+    if subscription is not None and subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+@transaction.atomic
+def subscription_delete(*, token):
+    """End the subscription the signed token names; True if there was one."""
+    subscription = _subscription_from(token, UNSUBSCRIBE_SALT)
+    if subscription is None:
+        return False
+    subscription.delete()
+    return True

@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from policies import exports, views
+from policies import exports, hearing_views, views
 
 app_name = "policies"
 
@@ -43,9 +43,29 @@ plan_patterns = [
     path("opfoelgning/<int:pk>/", views.FollowUpUpdateView.as_view(), name="follow_up_update"),
 ]
 
+# Hearings: /politik/hoeringer/…
+hearing_patterns = [
+    path("", hearing_views.HearingListView.as_view(), name="hearing_list"),
+    path("nye.atom", hearing_views.HearingAtomFeed(), name="hearing_feed"),
+    path("frister.ics", hearing_views.hearing_calendar, name="hearing_calendar"),
+    path("abonner/", hearing_views.HearingSubscribeView.as_view(), name="hearing_subscribe"),
+    path("abonner/bekraeft/<str:token>/", hearing_views.hearing_subscription_confirm, name="hearing_subscription_confirm"),
+    path("abonner/afmeld/<str:token>/", hearing_views.hearing_unsubscribe, name="hearing_unsubscribe"),
+    path("ny/<slug:administration>/", hearing_views.HearingCreateView.as_view(), name="hearing_create"),
+    path("<int:pk>/", hearing_views.HearingDetailView.as_view(), name="hearing_detail"),
+    path("<int:pk>/dokumenter/<int:document>/", hearing_views.hearing_document, name="hearing_document"),
+    path("<int:pk>/svar/", hearing_views.HearingRespondView.as_view(), name="hearing_respond"),
+    path("<int:pk>/rediger/", hearing_views.HearingUpdateView.as_view(), name="hearing_update"),
+    path("<int:pk>/aabn/", hearing_views.hearing_open, name="hearing_open"),
+    path("<int:pk>/forlaeng/", hearing_views.HearingExtendView.as_view(), name="hearing_extend"),
+    path("<int:pk>/luk/", hearing_views.hearing_close, name="hearing_close"),
+    path("<int:pk>/hoeringsnotat/", hearing_views.HearingNoteView.as_view(), name="hearing_note"),
+]
+
 urlpatterns = [
-    # Before "<slug>/", which would take "mine-planer" for a policy's address.
+    # Before "<slug>/", which would take "mine-planer" or "hoeringer" for a policy's address.
     path("mine-planer/", views.MyPlansView.as_view(), name="my_plans"),
+    path("hoeringer/", include(hearing_patterns)),
     path("<slug:slug>/", views.PolicyDetailView.as_view(), name="policy_detail"),
     path("<slug:slug>/overblik/", views.PolicyOverviewView.as_view(), name="policy_overview"),
     path("<slug:slug>/planer/<slug:administration>/", include(plan_patterns)),

@@ -23,7 +23,7 @@ class User(AbstractUser):
         _("initials"),
         max_length=20,
         blank=True,
-        help_text=_("As written on case documents, e.g. \u201cLP/THU\u201d."),
+        help_text=_("As written on case documents, e.g. “LP/THU”."),
     )
 
     class Meta(AbstractUser.Meta):
@@ -96,7 +96,7 @@ class SentReminder(models.Model):
         User, on_delete=models.CASCADE, related_name="sent_reminders", verbose_name=_("recipient")
     )
     deadline_key = models.CharField(
-        _("deadline"), max_length=200, help_text=_("The deadline's stable key, e.g. \u201cplan:3:7:2006-12-15\u201d.")
+        _("deadline"), max_length=200, help_text=_("The deadline's stable key, e.g. “plan:3:7:2006-12-15”.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind)
     days_before = models.PositiveSmallIntegerField(
@@ -119,7 +119,7 @@ class SentReminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.deadline_key} \u2192 {self.user} ({self.get_kind_display()})"
+        return f"{self.deadline_key} → {self.user} ({self.get_kind_display()})"
 
     def clean(self):
         if self.kind == ReminderKind.OVERDUE and self.days_before:

@@ -176,6 +176,9 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# Hearing documents (PDF, DOCX, ODT) are refused above this size, in bytes; they are served only
+# through the hearing's download view, which checks who may read them, never from MEDIA_URL.
+HEARING_DOCUMENT_MAX_BYTES = env_int("HEARING_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

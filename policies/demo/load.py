@@ -2,6 +2,7 @@
 
 from organisations.models import Organisation
 from policies.demo import copenhagen, vesthimmerland
+from policies.demo.hearings import load_demo_hearings
 from policies.models import (
     Action,
     Administration,
@@ -26,6 +27,7 @@ def load_demo_policies(writer=None):
     writer = writer or DemoWriter()
     for source in SOURCES:
         _load_municipality(writer, source)
+    load_demo_hearings(writer)
     return writer
 
 

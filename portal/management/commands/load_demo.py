@@ -15,6 +15,7 @@ from policies.models import (
     Action,
     Administration,
     ConsultedBody,
+    Hearing,
     ImplementationPlan,
     Municipality,
     PolicyPoint,
@@ -31,6 +32,7 @@ KINDS = [
     (ConsultedBody, ngettext_lazy("%(count)d consulted body", "%(count)d consulted bodies", "count")),
     (ImplementationPlan, ngettext_lazy("%(count)d implementation plan", "%(count)d implementation plans", "count")),
     (Action, ngettext_lazy("%(count)d action", "%(count)d actions", "count")),
+    (Hearing, ngettext_lazy("%(count)d hearing", "%(count)d hearings", "count")),
     (Organisation, ngettext_lazy("%(count)d organisation", "%(count)d organisations", "count")),
     (get_user_model(), ngettext_lazy("%(count)d user", "%(count)d users", "count")),
 ]
@@ -48,7 +50,7 @@ class Command(BaseCommand):
         return _(
             "Load the demo data transcribed from the source documents: Copenhagen's and Vesthimmerland's "
             "volunteer policies and two of Copenhagen's implementation plans. Running it again changes "
-            "nothing. Demo users (password \u201cdemo\u201d) are created only with DEBUG on or --with-users."
+            "nothing. Demo users (password “demo”) are created only with DEBUG on or --with-users."
         )
 
     def add_arguments(self, parser):
@@ -89,7 +91,7 @@ class Command(BaseCommand):
             self.stdout.write(_("Nothing changed: the demo data was already in place."))
         if create_users:
             self.stdout.write(
-                _("Demo users: %(usernames)s (password \u201c%(password)s\u201d).")
+                _("Demo users: %(usernames)s (password “%(password)s”).")
                 % {"usernames": ", ".join(user["username"] for user in DEMO_USERS), "password": DEMO_PASSWORD}
             )
         else:
