@@ -46,17 +46,24 @@ run: demo-data ## Start the portal with the demo data on 127.0.0.1:$(PORT)
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-browser-deps: ## Install Debian's Chromium and a Java runtime (for the HTML validator) where missing
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
-	  echo "Installing chromium and a Java runtime with apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless; }
+browser-deps: ## Install Debian's Chromium, a Java runtime (HTML validator) and GNU gettext where missing
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v xgettext >/dev/null || { \
+	  echo "Installing chromium, a Java runtime and gettext with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless gettext; }
 
 test: setup browser-deps ## Run the whole test suite (DATABASE_URL chooses the database)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-messages: ## Update the translation catalogues from the source (needs GNU gettext)
+# The source strings are English, so the English catalogue is made afresh each time
+# with every text equal to its source (msgen); the Danish one keeps its translations.
+EN_CATALOGUE := locale/en/LC_MESSAGES/django.po
+
+messages: ## Update the translation catalogues from the source and compile them (needs GNU gettext)
+	rm -f $(EN_CATALOGUE)
 	$(BIN)/python manage.py makemessages --locale da --locale en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*'
+	msgen --output-file=$(EN_CATALOGUE) $(EN_CATALOGUE)
+	$(BIN)/python manage.py compiletranslations
 
 clean: ## Remove the virtual environment, npm packages and the demo database
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles
