@@ -1,0 +1,100 @@
+"""What the crawl of every page needs besides ``load_demo``.
+
+The demo data transcribes the source documents, so it shows no state that only
+people's work in the portal creates, and some pages no link leads to (a link in
+an e-mail). When ``test_every_page_is_reached`` names a page no role reached, add
+the state it needs to ``complete_the_demo()`` or its address to ``extra_urls()``.
+Better still, have ``load_demo`` show the state, and drop it from here.
+
+``complete_the_demo()`` runs with ``MEDIA_ROOT`` in a temporary folder.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from organisations import services as organisation_services
+from policies import services
+from policies.models import (
+    ConsultedBody,
+    Hearing,
+    HearingDocument,
+    HearingStatus,
+    HearingSubscription,
+    ImplementationPlan,
+    VolunteerPolicy,
+)
+from portal.models import CalendarFeed
+
+INVITED = "inviteret@example.org"
+SUBSCRIBER = "abonnent@example.org"
+
+
+def complete_the_demo():
+    """Add what people's work would have added: a draft plan, a follow-up in progress, a hearing past
+    its deadline with a document, a subscription to new hearings, an invited representative."""
+    policy = VolunteerPolicy.objects.get(slug="koebenhavn-2006")
+    copenhagen = policy.municipality
+    economy = policy.administrations.get(slug="oekonomiforvaltningen")  # its caseworker is ejer
+
+    # The plan editor needs a draft with an action and an exemption (the demo's plans are submitted).
+    if not ImplementationPlan.objects.filter(policy=policy, administration=economy).exists():
+        first, second = policy.points.order_by("number")[:2]
+        draft = services.plan_start(policy=policy, administration=economy)
+        services.action_create(plan=draft, point=first, text="Økonomiforvaltningen holder møde med Kontaktudvalget.")
+        services.exemption_create(plan=draft, point=second, reason="Forvaltningen har ingen borgerrettede opgaver.")
+
+    # The follow-up editor needs a follow-up.
+    health = ImplementationPlan.objects.get(policy=policy, administration__slug="sundheds-og-omsorgsforvaltningen")
+    if not health.follow_ups.exists():
+        due_on = health.follow_up_dates(until=timezone.localdate())[0]
+        services.follow_up_create(plan=health, due_on=due_on, statuses={})
+
+    # The hearing note needs a hearing closed after its deadline; the download, a document.
+    if not Hearing.objects.filter(administration=economy, status=HearingStatus.CLOSED).exists():
+        deadline = timezone.localdate() - datetime.timedelta(days=10)
+        hearing = Hearing(
+            administration=economy,
+            title="Høring om frivilligcentre (crawl)",
+            summary="Lukket høring, så høringsnotatet kan skrives.",
+            opens_on=deadline - datetime.timedelta(days=copenhagen.minimum_hearing_period_days + 7),
+            response_deadline=deadline,
+            deciding_meeting_on=deadline + datetime.timedelta(days=30),
+            status=HearingStatus.CLOSED,
+        )
+        hearing.full_clean()
+        hearing.save()
+        hearing.consulted_bodies.add(ConsultedBody.objects.get(municipality=copenhagen, slug="kontaktudvalget"))
+        document = HearingDocument(
+            hearing=hearing, title="Udkast", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="udkast.pdf")
+        )
+        document.full_clean()
+        document.save()
+
+    # The links mailed to a subscriber and to an invited representative.
+    subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)
+    subscription.administrations.add(economy)
+    if not get_user_model().objects.filter(email=INVITED).exists():
+        organisation_services.organisation_invite(municipality=copenhagen, name="Inviteret Forening", email=INVITED)
+
+
+def extra_urls(user):
+    """Addresses no page links to and no ``get_absolute_url()`` gives, for ``user`` (None: a citizen)."""
+    if user is None:
+        subscription = HearingSubscription.objects.get(email=SUBSCRIBER)
+        return [
+            # Links in e-mails.
+            organisation_services.invitation_path(get_user_model().objects.get(email=INVITED)),
+            reverse_token("policies:hearing_unsubscribe", services.unsubscribe_token(subscription)),
+            reverse_token("policies:hearing_subscription_confirm", services.confirm_token(subscription)),
+        ]
+    # The dashboard's button (a POST) makes the private calendar address, public by its token.
+    feed, _renewed = CalendarFeed.objects.issue(user)
+    return [feed.get_absolute_url()]
+
+
+def reverse_token(name, token):
+    return reverse(name, kwargs={"token": token})
