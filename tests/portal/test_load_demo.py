@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from organisations.models import Organisation, OrganisationKind
 from policies.models import (
@@ -33,6 +34,13 @@ pytestmark = pytest.mark.django_db
 
 HISTORY_MODELS = (ImplementationPlan, Action, PointExemption, FollowUp)
 
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The command's report is checked in the source language; the catalogue translates it."""
+    with translation.override("en"):
+        yield
 
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
