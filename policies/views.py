@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
 
-from policies import exports, history, services
+from policies import history, services
 from policies.forms import (
     ActionEditForm,
     ActionForm,
