@@ -1,25 +1,20 @@
 """iCalendar feeds of activities (RFC 5545), for calendar programs to subscribe to."""
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from portal import ical
 
 
 def calendar_response(request, activities, name, filename):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Frivilligportalen//vejviser//DA")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar = ical.new_calendar(name=name, product="vejviser")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     host = request.get_host()
     for activity in activities:
         calendar.add_component(_event(request, activity, host))
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return ical.calendar_response(calendar, filename)
 
 
 def _event(request, activity, host):

@@ -8,14 +8,13 @@ hearing outside the user's reach is a 404, one they may read but not do this wit
 
 import datetime
 
-import icalendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +36,7 @@ from policies.forms import (
     HearingSubscriptionForm,
 )
 from policies.models import Administration, Hearing, HearingResponse
-from portal.ical import UID_DOMAIN
+from portal.ical import UID_DOMAIN, all_day_event, calendar_response, new_calendar
 
 
 def get_hearing_for_user(user, pk, *, may="read"):
@@ -123,26 +122,21 @@ class HearingAtomFeed(Feed):
 @require_safe
 def hearing_calendar(request):
     """Response deadlines as iCalendar, filtered like the list."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Frivilligportalen//Hearings//DA")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Hearing deadlines · Frivilligportalen"))
+    calendar = new_calendar(name=_("Hearing deadlines · Frivilligportalen"), product="Hearings")
     stamp = timezone.now()
     for hearing in _filtered_public(request).order_by("response_deadline", "pk"):
         url = request.build_absolute_uri(hearing.get_absolute_url())
-        event = icalendar.Event()
-        event.add("uid", f"hearing-{hearing.pk}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", hearing.response_deadline)
-        event.add("dtend", hearing.response_deadline + datetime.timedelta(days=1))
-        event.add("summary", _("Response deadline: %(title)s") % {"title": hearing.title})
-        event.add("description", f"{hearing.administration}\n{url}")
-        event.add("url", url)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="hoeringsfrister.ics"'
-    return response
+        calendar.add_component(
+            all_day_event(
+                uid=f"hearing-{hearing.pk}@{UID_DOMAIN}",
+                day=hearing.response_deadline,
+                summary=_("Response deadline: %(title)s") % {"title": hearing.title},
+                description=f"{hearing.administration}\n{url}",
+                url=url,
+                stamp=stamp,
+            )
+        )
+    return calendar_response(calendar, "hoeringsfrister.ics")
 
 
 class HearingDetailView(TemplateView):

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 
 from policies.models import VolunteerPolicy
 from portal.deadlines import deadlines_for
-from portal.ical import deadlines_calendar
+from portal.ical import calendar_response, deadlines_calendar
 from portal.models import CalendarFeed
 
 
@@ -65,13 +64,12 @@ def calendar_feed(request, token):
     """The deadlines of the feed's owner as iCalendar. No sign-in: calendar programs cannot, so the
     secret token in the address is the key; an unknown or renewed one is a 404."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token, user__is_active=True)
-    body = deadlines_calendar(
+    calendar = deadlines_calendar(
         deadlines_for(feed.user),
         name=_("Deadlines of %(user)s · Frivilligportalen") % {"user": feed.user},
         absolute_url=request.build_absolute_uri,
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="frivilligportalen.ics"'
+    response = calendar_response(calendar, "frivilligportalen.ics")
     # The address is a secret: keep it out of search engines.
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
