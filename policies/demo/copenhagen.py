@@ -15,7 +15,8 @@ have none here: the portal shows them as owed.
 
 import datetime
 
-MUNICIPALITY = {"slug": "koebenhavn", "name": "Københavns Kommune"}
+# Seed 002: cooperation agreements with clubs "der modtager mere end 100.000 kr."
+MUNICIPALITY = {"slug": "koebenhavn", "name": "Københavns Kommune", "cooperation_agreement_threshold": 100_000}
 
 # The seven addressees of letter 001. The letter names only the administrations;
 # of the committees, the sources attest only SOU (002, "SOU 337/2006") and BIU

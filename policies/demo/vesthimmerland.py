@@ -8,7 +8,9 @@ no implementation plans and sets no follow-up; it is to be revised by 2009.
 
 import datetime
 
-MUNICIPALITY = {"slug": "vesthimmerland", "name": "Vesthimmerlands Kommune"}
+# Seed 004: "Der skal afholdes mindst ét årligt dialogmøde mellem kommunen og de frivillige
+# organisationer." The contact person it asks for is not named in the seed.
+MUNICIPALITY = {"slug": "vesthimmerland", "name": "Vesthimmerlands Kommune", "dialogue_meetings_per_year": 1}
 
 CONSULTED_BODIES = [
     {"slug": "frivilligraadet", "name": "Frivilligrådet", "description": ""},

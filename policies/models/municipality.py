@@ -27,6 +27,43 @@ class Municipality(models.Model):
         ),
     )
 
+    # The settings below are the municipality's own rules, adopted with its policy: Copenhagen's
+    # cooperation agreements over 100,000 kr (seed 002), Vesthimmerland's yearly dialogue meeting
+    # and named contact person (seed 004).
+    cooperation_agreement_threshold = models.PositiveIntegerField(
+        _("cooperation agreement threshold (kr)"),
+        default=100_000,
+        help_text=_(
+            "An organisation granted more than this in one year must have a cooperation agreement on "
+            "file before a further grant is decided."
+        ),
+    )
+    dialogue_meetings_per_year = models.PositiveSmallIntegerField(
+        _("dialogue meetings a year"),
+        default=0,
+        help_text=_("At least this many dialogue meetings are held each year; 0 means the policy sets no such rule."),
+    )
+    volunteer_contact_name = models.CharField(
+        _("contact person for voluntary work"),
+        max_length=200,
+        blank=True,
+        help_text=_("The municipality's named contact person for volunteers, shown on the public site."),
+    )
+    volunteer_contact_title = models.CharField(_("contact person's job title"), max_length=200, blank=True)
+    volunteer_contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
+    volunteer_contact_phone = models.CharField(_("contact person's phone"), max_length=30, blank=True)
+
+    class DebateModeration(models.TextChoices):
+        BEFORE = "before", _("Posts are shown once a moderator has approved them")
+        AFTER = "after", _("Posts are shown at once and moderated afterwards")
+
+    debate_moderation = models.CharField(
+        _("debate moderation"),
+        max_length=10,
+        choices=DebateModeration,
+        default=DebateModeration.AFTER,
+    )
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
