@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from policies.models import (
     Action,
+    ActionStatusReport,
     Administration,
     BodyMembership,
     ConsultedBody,
@@ -120,9 +121,16 @@ class PointExemptionAdmin(SimpleHistoryAdmin):
     list_select_related = ("plan__policy", "plan__administration", "point")
 
 
+class ActionStatusReportInline(admin.TabularInline):
+    model = ActionStatusReport
+    extra = 0
+    autocomplete_fields = ("action",)
+
+
 @admin.register(FollowUp)
 class FollowUpAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "plan", "due_on", "status", "number_of_volunteers")
+    inlines = [ActionStatusReportInline]
     list_filter = ("status", "plan__policy", "plan__administration")
     search_fields = ("report",)
     list_select_related = ("plan__policy", "plan__administration")

@@ -2,6 +2,8 @@
 either. The plan's own fields stay open to a superuser (to correct a case number, or to return the
 plan), so a submitted plan can still be saved in the admin."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -63,3 +65,24 @@ def test_the_admin_cannot_change_an_action_of_a_submitted_plan(admin_client, sub
               for e in form.non_field_errors().as_data()]
     assert errors == ["plan_locked"]
     assert "Ændret i administrationen." not in submitted_plan.actions.values_list("text", flat=True)
+
+
+def test_the_admin_shows_a_follow_ups_action_statuses_and_keeps_them_locked(admin_client, plan):
+    from policies import services
+    from policies.models import ActionStatus
+
+    action = factories.ActionFactory(plan=plan, point=plan.policy.points.first(), text="Årlig konference.")
+    follow_up = services.follow_up_create(
+        plan=plan, due_on=datetime.date(2007, 12, 15), report="Status.", submit=True,
+        statuses={action: (ActionStatus.DONE, "Holdt i november.")},
+    )
+    url = reverse("admin:policies_followup_change", args=[follow_up.pk])
+    response = admin_client.get(url)
+    assert "Holdt i november." in response.text
+
+    data = change_form_data(response)
+    data["action_reports-0-status"] = ActionStatus.DROPPED
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert follow_up.action_reports.get().status == ActionStatus.DONE
