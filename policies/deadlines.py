@@ -9,6 +9,7 @@ provider runs a fixed number of queries, however many policies, plans and users 
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -132,11 +133,10 @@ class ProcessPlanDeadlines:
 
 @deadlines.register
 class FollowUpDeadlines:
-    """Each follow-up not yet submitted, and each published plan's next follow-up on its cadence
-    even before anyone has started writing it.
-
-    The next one is never overdue: once its date passes without a follow-up, the next date on the
-    cadence takes its place (``FollowUpQuerySet.overdue`` knows only follow-ups that exist).
+    """Each follow-up not yet submitted, each published plan's next follow-up on its cadence even
+    before anyone has started writing it, and the last one whose date passed with no follow-up
+    written at all: missed, so overdue (``FollowUpQuerySet.overdue`` knows only follow-ups that
+    exist). Earlier missed dates are not listed again; the latest says the plan is behind.
     """
 
     kind = "follow_up"
@@ -148,7 +148,7 @@ class FollowUpDeadlines:
             "plan__policy", "plan__administration"
         )
         found = [self.deadline(follow_up.plan, follow_up.due_on, follow_up.is_overdue(today)) for follow_up in drafts]
-        found += [self.deadline(plan, due_on, False) for plan, due_on in self.next_follow_ups(plans, today)]
+        found += [self.deadline(plan, due_on, missed) for plan, due_on, missed in self.unwritten_follow_ups(plans, today)]
         return found
 
     def for_reminders(self, today, *, due_from, due_until):
@@ -163,16 +163,17 @@ class FollowUpDeadlines:
             for caseworker in follow_up.plan.administration.caseworkers.all():
                 yield caseworker, deadline
         plans = ImplementationPlan.objects.prefetch_related("administration__caseworkers")
-        for plan, due_on in self.next_follow_ups(plans, today):
+        for plan, due_on, missed in self.unwritten_follow_ups(plans, today):
             if due_from <= due_on <= due_until:
-                deadline = self.deadline(plan, due_on, False)
+                deadline = self.deadline(plan, due_on, missed)
                 for caseworker in plan.administration.caseworkers.all():
                     yield caseworker, deadline
 
     @staticmethod
-    def next_follow_ups(plans, today):
-        """(plan, date) for each published plan of an adopted policy whose next follow-up, on or
-        after ``today``, nobody has started yet."""
+    def unwritten_follow_ups(plans, today):
+        """(plan, date, missed) for each published plan of an adopted policy: its next follow-up on
+        or after ``today`` that nobody has started yet (missed False), and its latest date before
+        ``today`` without any follow-up (missed True)."""
         plans = (
             plans.filter(status__in=PUBLISHED_PLAN_STATUSES, policy__in=VolunteerPolicy.objects.adopted())
             .select_related("policy", "administration")
@@ -183,10 +184,21 @@ class FollowUpDeadlines:
             if not cadence:
                 continue
             dates = plan.policy.follow_up_dates(cadence, until=add_months(today, cadence))
+            # A follow-up already dated then speaks for itself: listed as a draft, or done.
+            written = {follow_up.due_on for follow_up in plan.follow_ups.all()}
+            # A date before the plan was presented could not be followed up, so it is not missed. A
+            # plan recorded without its day (entered from paper) counts as presented when it was due.
+            presented = (
+                plan.adopted_on
+                or (plan.submitted_at and timezone.localdate(plan.submitted_at))
+                or plan.policy.plan_due_on
+            )
+            passed = [due_on for due_on in dates if presented and presented <= due_on < today]
             upcoming = [due_on for due_on in dates if due_on >= today]
-            # A follow-up already dated then speaks for itself: listed as a draft, or done early.
-            if upcoming and not any(follow_up.due_on == upcoming[0] for follow_up in plan.follow_ups.all()):
-                yield plan, upcoming[0]
+            if passed and passed[-1] not in written:
+                yield plan, passed[-1], True
+            if upcoming and upcoming[0] not in written:
+                yield plan, upcoming[0], False
 
     def deadline(self, plan, due_on, is_overdue):
         return Deadline(

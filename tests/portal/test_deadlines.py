@@ -165,14 +165,39 @@ def test_a_submitted_plan_shows_its_next_follow_up_before_anyone_starts_it(copen
     # Every second year after 15 December 2005: the first on 15 December 2007.
     assert follow_ups(copenhagen.health_worker, datetime.date(2007, 1, 10)) == [(datetime.date(2007, 12, 15), False)]
     assert follow_ups(copenhagen.health_worker, datetime.date(2007, 12, 15)) == [(datetime.date(2007, 12, 15), False)]
-    assert follow_ups(copenhagen.health_worker, datetime.date(2007, 12, 16)) == [(datetime.date(2009, 12, 15), False)]
+
+
+def test_a_follow_up_date_passed_with_nothing_written_is_missed(copenhagen, submitted_plan):
+    assert follow_ups(copenhagen.health_worker, datetime.date(2007, 12, 16)) == [
+        (datetime.date(2007, 12, 15), True),
+        (datetime.date(2009, 12, 15), False),
+    ]
+
+
+def test_only_the_latest_missed_follow_up_is_listed(copenhagen, submitted_plan):
+    assert follow_ups(copenhagen.health_worker, datetime.date(2010, 1, 10)) == [
+        (datetime.date(2009, 12, 15), True),
+        (datetime.date(2011, 12, 15), False),
+    ]
+
+
+def test_a_date_before_the_plan_was_adopted_is_not_missed(copenhagen, submitted_plan):
+    submitted_plan.status = PlanStatus.ADOPTED
+    submitted_plan.adopted_on = datetime.date(2008, 6, 1)
+    submitted_plan.decision_reference = "SOU 99/2008"
+    submitted_plan.save()
+
+    assert follow_ups(copenhagen.health_worker, datetime.date(2008, 7, 1)) == [(datetime.date(2009, 12, 15), False)]
 
 
 def test_a_plan_with_its_own_cadence_follows_it(copenhagen, submitted_plan):
     submitted_plan.follow_up_cadence_months = 12  # SOF's yearly status under a biennial policy
     submitted_plan.save()
 
-    assert follow_ups(copenhagen.health_worker, datetime.date(2008, 1, 10)) == [(datetime.date(2008, 12, 15), False)]
+    assert follow_ups(copenhagen.health_worker, datetime.date(2008, 1, 10)) == [
+        (datetime.date(2007, 12, 15), True),
+        (datetime.date(2008, 12, 15), False),
+    ]
 
 
 def test_a_follow_up_not_submitted_is_listed_and_overdue_from_the_day_after(copenhagen, submitted_plan):
