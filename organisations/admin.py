@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import (
@@ -29,8 +31,45 @@ class ListedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OwnVocabularyForm(forms.ModelForm):
+    """Refuses terms from another municipality's vocabulary, which the admin's pickers list side by
+    side (the portal's own forms offer only the municipality's terms)."""
+
+    vocabulary_fields = ("target_groups", "fields_of_activity", "districts")
+
+    def municipality(self, cleaned):
+        return cleaned.get("municipality")
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = self.municipality(cleaned)
+        if municipality is None:
+            return cleaned
+        for name in self.vocabulary_fields:
+            foreign = [term for term in cleaned.get(name) or () if term.municipality_id != municipality.pk]
+            if foreign:
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("%(terms)s belong to another municipality than %(municipality)s.")
+                        % {"terms": ", ".join(str(term) for term in foreign), "municipality": municipality},
+                        code="other_municipality",
+                    ),
+                )
+        return cleaned
+
+
+class ActivityAdminForm(OwnVocabularyForm):
+    vocabulary_fields = ("target_groups",)
+
+    def municipality(self, cleaned):
+        organisation = cleaned.get("organisation")
+        return organisation.municipality if organisation else None
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OwnVocabularyForm
     list_display = ("name", "kind", "municipality", "status", "is_listed", "cvr", "on_volunteer_council", "updated_at")
     list_filter = (
         "status",
@@ -82,6 +121,7 @@ admin.site.register(District, VocabularyAdmin)
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
+    form = ActivityAdminForm
     list_display = ("title", "organisation", "starts_at", "ends_at", "repeats_weekly", "signup_required")
     list_filter = ("repeats_weekly", "signup_required", "organisation__municipality")
     search_fields = ("title", "description", "place", "organisation__name")
