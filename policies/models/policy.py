@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from policies.models.base import _human_date, _today
@@ -144,8 +144,19 @@ class VolunteerPolicy(models.Model):
                     % {"date": _human_date(self._derived_plan_due_on())},
                     code="process_plan_after_plans",
                 )
+        if self.slug and self._address_is_taken():
+            errors["slug"] = ValidationError(
+                _("“%(slug)s” is the address of one of the portal's own pages; choose another short name.")
+                % {"slug": self.slug},
+                code="reserved_slug",
+            )
         if errors:
             raise ValidationError(errors)
+
+    def _address_is_taken(self):
+        # The policy's address sits beside fixed ones (/politik/hoeringer/ …): whatever the URL
+        # configuration answers first for it, rather than a list of reserved words kept by hand.
+        return resolve(reverse("policies:policy_detail", kwargs={"slug": self.slug})).url_name != "policy_detail"
 
     def _derived_plan_due_on(self):
         if self.adopted_on and self.plan_period_months:
