@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -78,6 +79,24 @@ class HearingListView(FilterView):
         query = self.request.GET.urlencode()
         return super().get_context_data(
             managed_administrations=list(managed), query=query, today=timezone.localdate(), **kwargs
+        )
+
+
+class MyHearingsView(LoginRequiredMixin, TemplateView):
+    """The hearings the user sends (their administrations', drafts included) and those that consult
+    a body they sit on, each with where the user's own response stands."""
+
+    template_name = "policies/hearings/my_hearings.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        hearings = Hearing.objects.select_related("administration").order_by("-response_deadline", "-pk")
+        # A draft is the sender's until it opens, even for the bodies it will consult.
+        consulting = hearings.published().consulting(user).prefetch_related(
+            Prefetch("responses", queryset=HearingResponse.objects.filter(author=user), to_attr="my_responses")
+        )
+        return super().get_context_data(
+            sent=hearings.managed_by(user), consulting=consulting, today=timezone.localdate(), **kwargs
         )
 
 

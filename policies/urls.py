@@ -46,6 +46,7 @@ plan_patterns = [
 # Hearings: /politik/hoeringer/…
 hearing_patterns = [
     path("", hearing_views.HearingListView.as_view(), name="hearing_list"),
+    path("mine/", hearing_views.MyHearingsView.as_view(), name="my_hearings"),
     path("nye.atom", hearing_views.HearingAtomFeed(), name="hearing_feed"),
     path("frister.ics", hearing_views.hearing_calendar, name="hearing_calendar"),
     path("abonner/", hearing_views.HearingSubscribeView.as_view(), name="hearing_subscribe"),
