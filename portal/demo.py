@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from django.contrib.auth import get_user_model
 
 from organisations.models import Organisation
+from policies.demo.hearings import load_demo_hearing_response
 from policies.models import Administration, BodyMembership, ConsultedBody, Municipality
 
 DEMO_PASSWORD = "demo"
@@ -134,6 +135,7 @@ def load_demo_users(writer=None):
         },
         {"on_behalf_of": "Frivilligt Forum"},
     )
+    load_demo_hearing_response(writer, users["kontakt"])
     writer.link(
         Organisation.objects.get(municipality=copenhagen, slug="frivilligt-forum").representatives,
         [users["forening"]],

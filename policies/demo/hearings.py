@@ -11,7 +11,15 @@ import datetime
 
 from django.utils import timezone
 
-from policies.models import Administration, ConsultedBody, Hearing, HearingStatus, Municipality
+from policies.models import (
+    Administration,
+    ConsultedBody,
+    Hearing,
+    HearingResponse,
+    HearingStatus,
+    Municipality,
+    ResponseStatus,
+)
 
 CONCLUDED = {
     "title": "Høring om udkast til frivillighedspolitik (demo)",
@@ -65,3 +73,29 @@ def load_demo_hearings(writer):
     )
     writer.link(current.consulted_bodies, [kontaktudvalget])
     return writer
+
+
+RESPONSE = (
+    "Fiktivt eksempel til demoen: Kontaktudvalget støtter fælles retningslinjer, men beder om, at små "
+    "foreninger med tilskud under 10.000 kr. kan nøjes med en kort redegørelse i stedet for et regnskab."
+)
+
+
+def load_demo_hearing_response(writer, member):
+    """The Kontaktudvalget member's submitted response to the open hearing (the demo users exist only
+    with DEBUG on or --with-users, so this is called with them). Dated when first loaded, like the
+    hearing, so that it falls inside the hearing's period."""
+    copenhagen = Municipality.objects.get(slug="koebenhavn")
+    current = Hearing.objects.get(administration__municipality=copenhagen, title=OPEN["title"])
+    kontaktudvalget = ConsultedBody.objects.get(municipality=copenhagen, slug="kontaktudvalget")
+    if not current.accepting_responses():
+        return  # A demo database loaded long ago: its hearing has closed since.
+    writer.put(
+        HearingResponse,
+        {"hearing": current, "author": member},
+        {"body": kontaktudvalget, "on_behalf_of": "Frivilligt Forum", "text": RESPONSE},
+        on_create=lambda response: (
+            setattr(response, "status", ResponseStatus.SUBMITTED),
+            setattr(response, "submitted_at", timezone.now()),
+        ),
+    )

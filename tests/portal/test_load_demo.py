@@ -22,11 +22,13 @@ from policies.models import (
     Administration,
     BodyMembership,
     FollowUp,
+    HearingResponse,
     ImplementationPlan,
     Municipality,
     PlanStatus,
     PointExemption,
     PolicyStatus,
+    ResponseStatus,
     VolunteerPolicy,
 )
 
@@ -320,6 +322,14 @@ def test_demo_users_hold_their_roles(loaded):
 
     forum = Organisation.objects.get(representatives=users["forening"])
     assert (forum.name, forum.municipality, forum.kind) == ("Frivilligt Forum", copenhagen, OrganisationKind.NETWORK)
+
+
+def test_the_kontaktudvalget_member_has_answered_the_open_hearing(loaded):
+    response = HearingResponse.objects.get(author__username="kontakt")
+
+    assert response.hearing.accepting_responses()
+    assert response.status == ResponseStatus.SUBMITTED
+    assert response.body.slug == "kontaktudvalget"
 
 
 def test_demo_users_are_skipped_when_debug_is_off(settings):
