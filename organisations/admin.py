@@ -138,3 +138,68 @@ class DeletionRequestAdmin(admin.ModelAdmin):
     search_fields = ("organisation_name", "reason", "note")
     readonly_fields = ("requested_at",)
     list_select_related = ("municipality",)
+
+
+# ---- Premises and bookings ----
+
+from organisations.models import Booking, Equipment, Photo, Premises, Room  # noqa: E402  (kept with the block it serves)
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    fields = ("name", "slug", "capacity", "who_may_book", "step_free_access", "hearing_loop", "accessible_toilet")
+    prepopulated_fields = {"slug": ("name",)}
+    extra = 0
+    show_change_link = True
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fields = ("file", "alt_text", "room")
+    extra = 0
+
+
+@admin.register(Premises)
+class PremisesAdmin(admin.ModelAdmin):
+    list_display = ("name", "municipality", "administration", "city")
+    list_filter = ("municipality",)
+    search_fields = ("name", "address", "city")
+    prepopulated_fields = {"slug": ("name",)}
+    list_select_related = ("municipality", "administration")
+    inlines = [RoomInline, PhotoInline]
+
+
+@admin.register(Equipment)
+class EquipmentAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = ("name", "premises", "capacity", "who_may_book", "step_free_access", "hearing_loop", "accessible_toilet")
+    list_filter = ("who_may_book", "step_free_access", "hearing_loop", "accessible_toilet", "premises__municipality")
+    search_fields = ("name", "premises__name")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("equipment",)
+    list_select_related = ("premises",)
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ("alt_text", "premises", "room", "kind", "uploaded_at")
+    list_filter = ("premises__municipality",)
+    search_fields = ("alt_text", "premises__name")
+    list_select_related = ("premises", "room")
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    list_display = ("room", "organisation", "starts_at", "ends_at", "status", "expected_attendees")
+    list_filter = ("status", "room__premises__municipality", "room__premises")
+    search_fields = ("purpose", "organisation__name", "room__name")
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ("organisation",)
+    list_select_related = ("room__premises", "organisation")
+    readonly_fields = ("requested_at",)

@@ -7,4 +7,4 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from organisations import signals  # noqa: F401  (connects the search index receivers)
+        from organisations import premises_deadlines, signals  # noqa: F401  (search index receivers; booking deadlines)

@@ -257,3 +257,52 @@ class PeriodForm(forms.Form):
         label=_("Show"), required=False, choices=[(WEEK, _("a week")), (MONTH, _("a month"))]
     )
     dato = forms.DateField(label=_("The week or month of"), required=False, widget=DateInput())
+
+
+# ---- Premises and bookings ----
+
+from organisations.models import Booking  # noqa: E402  (kept with the block it serves)
+
+
+class BookingForm(forms.ModelForm):
+    """A representative's request for a room, on behalf of one of their organisations."""
+
+    class Meta:
+        model = Booking
+        fields = ["organisation", "starts_at", "ends_at", "purpose", "expected_attendees"]
+        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
+
+    def __init__(self, *args, room, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.room = room
+        field = self.fields["organisation"]
+        field.queryset = organisations
+        field.empty_label = None
+        field.help_text = _("The booking is made in the organisation's name, which the room's calendar shows.")
+        self.fields["expected_attendees"].widget.attrs.update({"min": 1, "max": room.capacity})
+        self.fields["expected_attendees"].help_text = _("At most %(capacity)d.") % {"capacity": room.capacity}
+
+
+class BookingDecisionForm(forms.Form):
+    APPROVE, DECLINE = "godkend", "afvis"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve the booking")), (DECLINE, _("Decline the request"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you decline; the organisation sees it."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.DECLINE and not cleaned.get("reason", "").strip():
+            self.add_error(
+                "reason",
+                forms.ValidationError(_("Tell the organisation why the request is declined."), code="reason_required"),
+            )
+        return cleaned

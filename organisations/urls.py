@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations.views import calendar, directory, manage, selfservice
+from organisations.views import calendar, directory, manage, premises, selfservice
 
 app_name = "organisations"
 
@@ -31,6 +31,24 @@ urlpatterns = [
     path("aktiviteter/<int:pk>/", calendar.ActivityDetailView.as_view(), name="activity_detail"),
     path("aktiviteter/<int:pk>/rediger/", calendar.ActivityUpdateView.as_view(), name="activity_edit"),
     path("aktiviteter/<int:pk>/slet/", calendar.ActivityDeleteView.as_view(), name="activity_delete"),
+    # Premises and bookings
+    path("lokaler/", premises.RoomListView.as_view(), name="premises_list"),
+    path("lokaler/bookinger/", premises.MyBookingsView.as_view(), name="my_bookings"),
+    path("lokaler/bookinger/<int:pk>/", premises.BookingDetailView.as_view(), name="booking_detail"),
+    path("lokaler/bookinger/<int:pk>/annuller/", premises.booking_cancel, name="booking_cancel"),
+    path("lokaler/bookinger/<int:pk>/afgoer/", premises.booking_decide, name="booking_decide"),
+    path("lokaler/behandling/", premises.BookingRequestsView.as_view(), name="booking_requests"),
+    path("lokaler/foto/<int:pk>/", premises.photo, name="photo"),
+    path("lokaler/<slug:municipality>/<slug:premises>/", premises.PremisesDetailView.as_view(), name="premises_detail"),
+    path(
+        "lokaler/<slug:municipality>/<slug:premises>/<slug:room>/", premises.RoomDetailView.as_view(), name="room_detail"
+    ),
+    path("lokaler/<slug:municipality>/<slug:premises>/<slug:room>/kalender.ics", premises.room_ical, name="room_ical"),
+    path(
+        "lokaler/<slug:municipality>/<slug:premises>/<slug:room>/reserver/",
+        premises.BookingCreateView.as_view(),
+        name="booking_create",
+    ),
     # One organisation
     path("<slug:municipality>/<slug:slug>/", directory.OrganisationDetailView.as_view(), name="detail"),
     path("<slug:municipality>/<slug:slug>/rediger/", selfservice.OrganisationUpdateView.as_view(), name="edit"),

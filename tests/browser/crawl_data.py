@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations import services as organisation_services
+from organisations.models import Photo, Premises
 from policies import services
 from policies.models import (
     ConsultedBody,
@@ -31,6 +32,11 @@ from portal.models import CalendarFeed
 
 INVITED = "inviteret@example.org"
 SUBSCRIBER = "abonnent@example.org"
+# A one-pixel PNG: the photo of a house (the demo data has no files).
+PHOTO = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+    b"\x00\x00\x00\x0cIDATx\x9cc\xd0\xcb\xee\x02\x00\x01\xee\x01$\x92c\xe4\xa3\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def complete_the_demo():
@@ -73,6 +79,13 @@ def complete_the_demo():
         )
         document.full_clean()
         document.save()
+
+    # The photo view needs a photo.
+    house = Premises.objects.get(municipality=copenhagen, slug="frivillighus-noerrebro")
+    if not house.photos.exists():
+        photo = Photo(premises=house, file=ContentFile(PHOTO, name="hus.png"), alt_text="Frivillighuset set fra gaden")
+        photo.full_clean()
+        photo.save()
 
     # The links mailed to a subscriber and to an invited representative.
     subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from organisations.demo import load_demo_directory
-from organisations.models import Organisation
+from organisations.demo_premises import load_demo_premises
+from organisations.models import Booking, Organisation, Premises, Room
 from policies.demo.load import load_demo_policies
 from policies.models import (
     Action,
@@ -34,6 +35,9 @@ KINDS = [
     (Action, ngettext_lazy("%(count)d action", "%(count)d actions", "count")),
     (Hearing, ngettext_lazy("%(count)d hearing", "%(count)d hearings", "count")),
     (Organisation, ngettext_lazy("%(count)d organisation", "%(count)d organisations", "count")),
+    (Premises, ngettext_lazy("%(count)d house", "%(count)d houses", "count")),
+    (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
+    (Booking, ngettext_lazy("%(count)d booking", "%(count)d bookings", "count")),
     (get_user_model(), ngettext_lazy("%(count)d user", "%(count)d users", "count")),
 ]
 
@@ -68,6 +72,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 load_demo_policies(writer)
                 load_demo_directory(writer)
+                load_demo_premises(writer)
                 if create_users:
                     load_demo_users(writer)
         except ValidationError as error:
