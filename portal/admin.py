@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import CalendarFeed, SentReminder, User
+from portal.models import CalendarFeed, NewsItem, SentReminder, User
+from portal.news_forms import NewsItemAdminForm
 
 
 @admin.register(User)
@@ -43,6 +44,20 @@ class SentReminderAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    form = NewsItemAdminForm
+    list_display = ("title", "municipality", "kind", "administration", "published_at")
+    list_filter = ("kind", "municipality")
+    search_fields = ("title", "summary")
+    date_hierarchy = "published_at"
+    autocomplete_fields = ("created_by",)
+    filter_horizontal = ("plans", "hearings")
+    readonly_fields = ("created_at", "updated_at")
 
 
 admin.site.site_header = _("Frivilligportalen administration")

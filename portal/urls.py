@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from portal import views
+from portal import news_views, views
 
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -11,6 +11,12 @@ portal_patterns = [
     path("oversigt/", views.DashboardView.as_view(), name="dashboard"),
     path("oversigt/kalender/", views.calendar_feed_issue, name="calendar_feed_issue"),
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("nyheder/", news_views.NewsListView.as_view(), name="news_list"),
+    path("nyheder/nyheder.atom", news_views.NewsAtomFeed(), name="news_feed"),
+    path("nyheder/ny/<slug:municipality>/", news_views.NewsCreateView.as_view(), name="news_create"),
+    path("nyheder/<slug:municipality>/<slug:slug>/", news_views.NewsDetailView.as_view(), name="news_detail"),
+    path("nyheder/<slug:municipality>/<slug:slug>/rediger/", news_views.NewsUpdateView.as_view(), name="news_update"),
+    path("nyheder/<slug:municipality>/<slug:slug>/slet/", news_views.NewsDeleteView.as_view(), name="news_delete"),
 ]
 
 urlpatterns = [

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from policies.models import VolunteerPolicy
 from portal.deadlines import deadlines_for
 from portal.ical import calendar_response, deadlines_calendar
-from portal.models import CalendarFeed
+from portal.models import CalendarFeed, NewsItem
 
 
 class HomeView(TemplateView):
@@ -20,7 +20,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         policies = VolunteerPolicy.objects.exclude(status="draft").select_related("municipality")
-        return super().get_context_data(policies=policies, **kwargs)
+        news = NewsItem.objects.published().select_related("municipality", "administration")[:3]
+        return super().get_context_data(policies=policies, news=news, **kwargs)
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):

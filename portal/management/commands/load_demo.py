@@ -11,6 +11,8 @@ from django.utils.translation import ngettext_lazy
 from organisations.demo import load_demo_directory
 from organisations.demo_premises import load_demo_premises
 from organisations.models import Booking, Organisation, Premises, Room
+from portal.demo_news import load_demo_news
+from portal.models import NewsItem
 from policies.demo.load import load_demo_policies
 from policies.models import (
     Action,
@@ -38,6 +40,7 @@ KINDS = [
     (Premises, ngettext_lazy("%(count)d house", "%(count)d houses", "count")),
     (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
     (Booking, ngettext_lazy("%(count)d booking", "%(count)d bookings", "count")),
+    (NewsItem, ngettext_lazy("%(count)d news item", "%(count)d news items", "count")),
     (get_user_model(), ngettext_lazy("%(count)d user", "%(count)d users", "count")),
 ]
 
@@ -73,6 +76,7 @@ class Command(BaseCommand):
                 load_demo_policies(writer)
                 load_demo_directory(writer)
                 load_demo_premises(writer)
+                load_demo_news(writer)
                 if create_users:
                     load_demo_users(writer)
         except ValidationError as error:
