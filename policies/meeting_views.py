@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import FormView, TemplateView
 from icalendar import Event
@@ -242,7 +243,11 @@ class OrganisationSignupView(LoginRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("%(organisation)s is signed up with %(count)d participants. A receipt is on its way by e-mail.")
+            ngettext(
+                "%(organisation)s is signed up with %(count)d participant. A receipt is on its way by e-mail.",
+                "%(organisation)s is signed up with %(count)d participants. A receipt is on its way by e-mail.",
+                signup.participants,
+            )
             % {"organisation": signup.organisation, "count": signup.participants},
         )
         return redirect(self.meeting)

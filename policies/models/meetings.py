@@ -29,7 +29,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Length, Lower, Tri
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -45,7 +45,8 @@ CONFIRMATION_HOLD = datetime.timedelta(days=2)
 
 
 def _human_time(value):
-    return date_format(timezone.localtime(value), "j. F Y \\k\\l. H:i")
+    local = timezone.localtime(value)
+    return _("%(date)s at %(time)s") % {"date": date_format(local, "j. F Y"), "time": time_format(local, "H:i")}
 
 
 class MeetingKind(models.TextChoices):
@@ -404,7 +405,11 @@ class Meeting(RemembersLoadedValues):
             raise ValidationError(
                 {
                     "attendance_count": ValidationError(
-                        _("%(organisations)d organisations were present, so at least as many people took part.")
+                        ngettext(
+                            "%(organisations)d organisation was present, so at least one person took part.",
+                            "%(organisations)d organisations were present, so at least as many people took part.",
+                            len(organisations),
+                        )
                         % {"organisations": len(organisations)},
                         code="fewer_than_organisations",
                     )
