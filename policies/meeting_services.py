@@ -252,14 +252,16 @@ def _signup_from(token, salt, max_age=None):
     return MeetingSignup.objects.filter(pk=pk).select_related("meeting").first()
 
 
-@transaction.atomic
-def signup_confirm(*, token):
-    """Confirm the citizen's sign-up the token names; None if the link is invalid, too old or
-    cancelled. A confirmation after the held seat was let go needs a free seat again
-    (``MeetingSignup.clean``)."""
+def signup_for_confirm_token(token):
+    """The sign-up a confirmation link names, or None (a forged link, or a sign-up since cancelled)."""
     signup = _signup_from(token, CONFIRM_SALT)
-    if signup is None or signup.status == SignupStatus.CANCELLED:
-        return None
+    return None if signup is None or signup.status == SignupStatus.CANCELLED else signup
+
+
+@transaction.atomic
+def signup_confirm(*, signup):
+    """Confirm a citizen's sign-up (again is no change). A confirmation after the held seat was let
+    go needs a free seat, before the deadline, like a new sign-up (``MeetingSignup.clean``)."""
     if signup.status == SignupStatus.CONFIRMED:
         return signup
     meeting = _locked_meeting(signup.meeting)
@@ -286,8 +288,3 @@ def signup_cancel(*, signup):
             _("The sign-up can be cancelled until the meeting begins, and only once."), code="not_cancellable"
         )
     return _save(signup, status=SignupStatus.CANCELLED, cancelled_at=timezone.now())
-
-
-def confirmation_hold_expired(signup, now=None):
-    """Whether a pending sign-up's confirmation link came too late to be sure of its seat."""
-    return signup.status == SignupStatus.PENDING and signup.created_at < (now or timezone.now()) - CONFIRMATION_HOLD

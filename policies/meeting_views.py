@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from icalendar import Event
 from organisations.models import Organisation
 from organisations.views.directory import FilteredListView
 from policies import meeting_services as services
+from policies.documents import document_download
 from policies.meeting_filters import MeetingFilter
 from policies.meeting_forms import (
     AttendanceForm,
@@ -189,15 +190,7 @@ class MeetingDetailView(TemplateView):
 def meeting_document(request, pk, document):
     """A meeting's document as a download, for those who may read the meeting."""
     meeting = get_meeting_for_user(request.user, pk)
-    document = get_object_or_404(meeting.documents, pk=document)
-    try:
-        file = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(file, as_attachment=True, filename=document.download_name(), content_type=document.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return document_download(get_object_or_404(meeting.documents, pk=document))
 
 
 # Sign-ups
@@ -300,16 +293,18 @@ class CitizenSignupView(FormView):
 
 @require_safe
 def signup_confirm(request, token):
-    try:
-        signup = services.signup_confirm(token=token)
-    except ValidationError as error:
-        # The held seat was let go and taken since, or the deadline has passed.
-        messages.error(request, " ".join(error.messages))
-        return redirect(reverse("policies:meeting_list"))
+    """The link mailed to a citizen: the seat is theirs, and the receipt with the cancel link goes out."""
+    signup = services.signup_for_confirm_token(token)
     if signup is None:
         messages.error(request, _("The link is invalid, or the sign-up was cancelled. Sign up again on the meeting's page."))
         return redirect(reverse("policies:meeting_list"))
-    messages.success(request, _("Your sign-up is confirmed. We have e-mailed you a link to cancel it, should you need to."))
+    try:
+        services.signup_confirm(signup=signup)
+    except ValidationError as error:
+        # The held seat was let go and taken since, or the deadline has passed.
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your sign-up is confirmed. We have e-mailed you a link to cancel it, should you need to."))
     return redirect(signup.meeting)
 
 
@@ -365,7 +360,11 @@ class MeetingManageMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.meeting = get_meeting_for_user(request.user, kwargs["pk"], may="manage")
+        self.load(**kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def load(self, **kwargs):
+        """Fetch what else the address names, within the meeting."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.meeting, **kwargs)
@@ -531,12 +530,8 @@ class MeetingActionCreateView(MeetingManageMixin, FormView):
 
 
 class MeetingActionUpdateView(MeetingActionCreateView):
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.meeting = get_meeting_for_user(request.user, kwargs["pk"], may="manage")
+    def load(self, **kwargs):
         self.action = get_object_or_404(self.meeting.actions, pk=kwargs["action"])
-        return super(MeetingManageMixin, self).dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.action}

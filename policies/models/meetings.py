@@ -34,13 +34,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from policies.models.base import RemembersLoadedValues, _human_date, _today
-from policies.models.hearings import DOCUMENT_TYPES, document_kind, validate_hearing_document
+from policies.models.hearings import StoredDocument, validate_hearing_document
 from policies.models.municipality import Administration, BodyMembership, ConsultedBody, Municipality
 from policies.models.plans import ActionStatus
 from policies.models.policy import PolicyPoint, PolicyStatus
 
-# A citizen's sign-up holds its seat this long while the confirmation link is on its way; the link
-# works as long. Unconfirmed after that, the seat is free again for others.
+# A citizen's sign-up holds its seat this long while the confirmation link is on its way (the pages
+# say "two days"). Unconfirmed after that, the seat is free again for others; the link still
+# confirms, if a seat is free and the sign-up still open.
 CONFIRMATION_HOLD = datetime.timedelta(days=2)
 
 
@@ -424,7 +425,7 @@ def meeting_document_path(document, filename):
     return f"meetings/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:6]}"
 
 
-class MeetingDocument(models.Model):
+class MeetingDocument(StoredDocument, models.Model):
     """The invitation, an annex to the agenda, a presentation … as a download."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting"))
@@ -446,19 +447,8 @@ class MeetingDocument(models.Model):
     def get_absolute_url(self):
         return reverse("policies:meeting_document", kwargs={"pk": self.meeting_id, "document": self.pk})
 
-    @property
-    def content_type(self):
-        return DOCUMENT_TYPES[self.kind]
-
-    def download_name(self):
-        from django.utils.text import get_valid_filename
-
-        stem = get_valid_filename(self.title)[:80] or "dokument"
-        return f"{stem}.{self.kind}"
-
     def save(self, *args, **kwargs):
-        if self.file and not self.kind:
-            self.kind = document_kind(self.file) or ""
+        self.recognise_kind()
         super().save(*args, **kwargs)
 
 

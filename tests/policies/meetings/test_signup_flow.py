@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from policies.models import Meeting, MeetingSignup, SignupRule, SignupStatus
+from policies.models import CONFIRMATION_HOLD, Meeting, MeetingSignup, SignupRule, SignupStatus
 from tests.policies.meetings.factories import MeetingSignupFactory, at
 
 from .conftest import field_errors, url
@@ -124,6 +124,18 @@ def test_a_confirmation_link_works_once_and_a_forged_one_not_at_all(client, meet
     response = client.get(url("meeting_signup_confirm", token="falsk"), follow=True)
     assert "Linket er ugyldigt" in response.content.decode()
     assert client.get(url("meeting_signup_cancel", token="falsk")).status_code == 404
+
+
+def test_a_link_followed_after_the_seat_was_let_go_and_taken_says_so(client, meeting):
+    client.post(url("meeting_signup_citizen", pk=meeting.pk), {"name": "Bo Borger", "email": "bo@example.org"})
+    MeetingSignup.objects.update(created_at=timezone.now() - CONFIRMATION_HOLD - datetime.timedelta(minutes=1))
+    MeetingSignupFactory(meeting=meeting, participants=10)
+
+    response = client.get(link_in(mail.outbox[0], "bekraeft"), follow=True)
+
+    assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
+    assert "Mødet er fuldt: Alle 10 pladser er taget." in response.content.decode()
+    assert MeetingSignup.objects.get(email="bo@example.org").status == SignupStatus.PENDING
 
 
 def test_a_citizen_already_signed_up_is_told_beside_the_address(client, meeting):

@@ -141,7 +141,7 @@ def test_a_late_confirmation_gets_a_seat_only_if_one_is_free(meeting):
     MeetingSignup.objects.filter(pk=signup.pk).update(created_at=timezone.now() - CONFIRMATION_HOLD - datetime.timedelta(minutes=1))
     MeetingSignupFactory(meeting=meeting, participants=10)
 
-    assert refusal(lambda: services.signup_confirm(token=services.confirm_token(signup)))["participants"][0][0] == "full"
+    assert refusal(lambda: services.signup_confirm(signup=signup))["participants"][0][0] == "full"
     assert MeetingSignup.objects.get(pk=signup.pk).status == SignupStatus.PENDING
 
 
@@ -150,7 +150,7 @@ def test_a_confirmation_within_the_hold_keeps_its_seat_after_the_deadline(meetin
     MeetingSignupFactory(meeting=meeting, participants=9)
     Meeting.objects.filter(pk=meeting.pk).update(signup_deadline=timezone.now() - datetime.timedelta(minutes=1))
 
-    assert services.signup_confirm(token=services.confirm_token(signup)).status == SignupStatus.CONFIRMED
+    assert services.signup_confirm(signup=signup).status == SignupStatus.CONFIRMED
 
 
 def test_a_meeting_for_organisations_refuses_citizens(meeting):
@@ -163,7 +163,7 @@ def test_a_meeting_for_organisations_refuses_citizens(meeting):
 
 def test_an_address_signed_up_is_refused_a_second_seat(meeting):
     signup = services.signup_citizen(meeting=meeting, name="Bo Borger", email="bo@example.org")
-    services.signup_confirm(token=services.confirm_token(signup))
+    services.signup_confirm(signup=signup)
 
     refused = refusal(lambda: services.signup_citizen(meeting=meeting, name="Bo", email="BO@example.org"))
 
