@@ -171,3 +171,6 @@ class HearingResponseAdmin(admin.ModelAdmin):
 class HearingSubscriptionAdmin(admin.ModelAdmin):
     list_display = ("email", "confirmed_at", "created_at")
     filter_horizontal = ("administrations",)
+
+
+from policies import meeting_admin  # noqa: E402, F401  (registers the meetings' admin)

@@ -14,7 +14,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +26,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
 from policies import services
+from policies.documents import document_download
 from policies.filters import HearingFilter
 from policies.forms import (
     HearingConcludeForm,
@@ -196,15 +196,7 @@ class HearingDetailView(TemplateView):
 def hearing_document(request, pk, document):
     """A hearing's document as a download, for those who may read the hearing."""
     hearing = get_hearing_for_user(request.user, pk)
-    document = get_object_or_404(hearing.documents, pk=document)
-    try:
-        file = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(file, as_attachment=True, filename=document.download_name(), content_type=document.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return document_download(get_object_or_404(hearing.documents, pk=document))
 
 
 # Members

@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from policies import exports, hearing_views, views
+from policies import exports, hearing_views, meeting_views, views
 
 app_name = "policies"
 
@@ -63,10 +63,40 @@ hearing_patterns = [
     path("<int:pk>/hoeringsnotat/", hearing_views.HearingNoteView.as_view(), name="hearing_note"),
 ]
 
+# Meetings and conferences: /politik/moeder/…
+meeting_patterns = [
+    path("", meeting_views.MeetingListView.as_view(), name="meeting_list"),
+    path("kalender.ics", meeting_views.meeting_calendar, name="meeting_calendar"),
+    path("ny/", meeting_views.MeetingCreateView.as_view(), name="meeting_create"),
+    path("tilmelding/bekraeft/<str:token>/", meeting_views.signup_confirm, name="meeting_signup_confirm"),
+    path("tilmelding/afmeld/<str:token>/", meeting_views.signup_cancel_by_link, name="meeting_signup_cancel"),
+    path("<int:pk>/", meeting_views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("<int:pk>/moede.ics", meeting_views.meeting_ical, name="meeting_ical"),
+    path("<int:pk>/dokumenter/<int:document>/", meeting_views.meeting_document, name="meeting_document"),
+    path("<int:pk>/dokumenter/<int:document>/fjern/", meeting_views.document_remove, name="meeting_document_remove"),
+    path("<int:pk>/tilmeld/", meeting_views.CitizenSignupView.as_view(), name="meeting_signup_citizen"),
+    path("<int:pk>/tilmeld/forening/", meeting_views.OrganisationSignupView.as_view(), name="meeting_signup_organisation"),
+    path(
+        "<int:pk>/tilmeldinger/<int:signup>/afmeld/",
+        meeting_views.organisation_signup_cancel,
+        name="meeting_signup_organisation_cancel",
+    ),
+    path("<int:pk>/tilmeldinger/", meeting_views.SignupListView.as_view(), name="meeting_signups"),
+    path("<int:pk>/rediger/", meeting_views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path("<int:pk>/offentliggoer/", meeting_views.meeting_publish, name="meeting_publish"),
+    path("<int:pk>/aflys/", meeting_views.MeetingCancelView.as_view(), name="meeting_cancel"),
+    path("<int:pk>/fremmoede/", meeting_views.AttendanceView.as_view(), name="meeting_attendance"),
+    path("<int:pk>/referat/", meeting_views.MinutesView.as_view(), name="meeting_minutes"),
+    path("<int:pk>/opfoelgning/ny/", meeting_views.MeetingActionCreateView.as_view(), name="meeting_action_create"),
+    path("<int:pk>/opfoelgning/<int:action>/", meeting_views.MeetingActionUpdateView.as_view(), name="meeting_action_update"),
+    path("<int:pk>/opfoelgning/<int:action>/fjern/", meeting_views.action_delete, name="meeting_action_delete"),
+]
+
 urlpatterns = [
-    # Before "<slug>/", which would take "mine-planer" or "hoeringer" for a policy's address.
+    # Before "<slug>/", which would take "mine-planer", "hoeringer" or "moeder" for a policy's address.
     path("mine-planer/", views.MyPlansView.as_view(), name="my_plans"),
     path("hoeringer/", include(hearing_patterns)),
+    path("moeder/", include(meeting_patterns)),
     path("<slug:slug>/", views.PolicyDetailView.as_view(), name="policy_detail"),
     path("<slug:slug>/overblik/", views.PolicyOverviewView.as_view(), name="policy_overview"),
     path("<slug:slug>/planer/<slug:administration>/", include(plan_patterns)),

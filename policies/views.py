@@ -39,10 +39,12 @@ from policies.models import (
     FollowUp,
     FollowUpStatus,
     ImplementationPlan,
+    MeetingAction,
     PointExemption,
     PolicyPoint,
     PolicyStatus,
     VolunteerPolicy,
+    dialogue_record,
 )
 from portal.dates import add_months
 
@@ -70,6 +72,12 @@ class PolicyDetailView(DetailView):
     def get_queryset(self):
         return public_policies().prefetch_related(
             "points",
+            # What meetings agreed to do for each point, once their minutes are approved.
+            Prefetch(
+                "points__meeting_actions",
+                queryset=MeetingAction.objects.public().select_related("meeting").order_by("meeting__starts_at", "pk"),
+                to_attr="public_meeting_actions",
+            ),
             "consulted_bodies",
             "administrations",
         )
@@ -105,7 +113,15 @@ class PolicyOverviewView(DetailView):
                 }
                 for point in points
             ]
-        return super().get_context_data(points=points, rows=rows, **kwargs)
+        # The municipality's rule "at least N dialogue meetings a year", year by year (policy point 1).
+        dialogue_years = dialogue_record(policy)
+        return super().get_context_data(
+            points=points,
+            rows=rows,
+            dialogue_years=dialogue_years,
+            dialogue_missed=[year for year in dialogue_years if year.missed],
+            **kwargs,
+        )
 
 
 # The plan's points with their actions and exemptions, in the order of the document.

@@ -1,6 +1,6 @@
 """The volunteer policy, its points, the administrations that owe plans, the plans
-themselves with their actions, the follow-ups on them, and the hearings of the bodies the
-municipality consults.
+themselves with their actions, the follow-ups on them, the hearings of the bodies the
+municipality consults, and the meetings and conferences that keep the dialogue.
 
 Every rule the source documents set lives here: in ``clean()`` (so forms, the admin
 and imports show it on the field) and, where the database can state it, again as a
@@ -29,6 +29,28 @@ from policies.models.hearings import (
     document_kind,
     validate_hearing_document,
 )
+from policies.models.meetings import (
+    CONFIRMATION_HOLD,
+    PUBLISHED_MEETING_STATUSES,
+    DialogueYear,
+    Meeting,
+    MeetingAction,
+    MeetingActionQuerySet,
+    MeetingDocument,
+    MeetingKind,
+    MeetingQuerySet,
+    MeetingSignup,
+    MeetingSignupQuerySet,
+    MeetingStatus,
+    SignupRule,
+    SignupStatus,
+    dialogue_meetings_in,
+    dialogue_record,
+    first_dialogue_year,
+    organisers_for,
+    policy_points_for,
+    rule_municipalities,
+)
 from policies.models.municipality import (
     Administration,
     BodyMembership,
@@ -50,10 +72,12 @@ from policies.models.plans import (
 from policies.models.policy import PolicyPoint, PolicyStatus, VolunteerPolicy, VolunteerPolicyQuerySet
 
 __all__ = [
+    "CONFIRMATION_HOLD",
     "DOCUMENT_TYPES",
     "LOCKED_PLAN_STATUSES",
     "OUTSTANDING_PLAN_STATUSES",
     "PUBLISHED_HEARING_STATUSES",
+    "PUBLISHED_MEETING_STATUSES",
     "PUBLISHED_PLAN_STATUSES",
     "Action",
     "ActionStatus",
@@ -62,6 +86,7 @@ __all__ = [
     "BodyMembership",
     "BodyMembershipQuerySet",
     "ConsultedBody",
+    "DialogueYear",
     "FollowUp",
     "FollowUpQuerySet",
     "FollowUpStatus",
@@ -76,6 +101,15 @@ __all__ = [
     "HearingSubscriptionQuerySet",
     "ImplementationPlan",
     "ImplementationPlanQuerySet",
+    "Meeting",
+    "MeetingAction",
+    "MeetingActionQuerySet",
+    "MeetingDocument",
+    "MeetingKind",
+    "MeetingQuerySet",
+    "MeetingSignup",
+    "MeetingSignupQuerySet",
+    "MeetingStatus",
     "Municipality",
     "PlanStatus",
     "PointExemption",
@@ -83,9 +117,17 @@ __all__ = [
     "PolicyStatus",
     "RemembersLoadedValues",
     "ResponseStatus",
+    "SignupRule",
+    "SignupStatus",
     "VersionedModel",
     "VolunteerPolicy",
     "VolunteerPolicyQuerySet",
+    "dialogue_meetings_in",
+    "dialogue_record",
     "document_kind",
+    "first_dialogue_year",
+    "organisers_for",
+    "policy_points_for",
+    "rule_municipalities",
     "validate_hearing_document",
 ]

@@ -324,12 +324,35 @@ def validate_hearing_document(file):
         )
 
 
+class StoredDocument:
+    """What a hearing's and a meeting's documents share: the type recognised by content when saved,
+    and a safe name for the download. A mixin for models with ``title``, ``file`` and ``kind``."""
+
+    @property
+    def content_type(self):
+        return DOCUMENT_TYPES[self.kind]
+
+    def download_name(self):
+        """A safe file name for the download: the title's letters, with the type's extension."""
+        from django.utils.text import get_valid_filename
+
+        stem = get_valid_filename(self.title)[:80] or "dokument"
+        return f"{stem}.{self.kind}"
+
+    def recognise_kind(self):
+        """Set ``kind`` from the file's content; True if it was not set before."""
+        if self.file and not self.kind:
+            self.kind = document_kind(self.file) or ""
+            return True
+        return False
+
+
 def hearing_document_path(document, filename):
     # The stored name is ours; the uploader's name is kept apart and only ever sent as a header.
     return f"hearings/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:6]}"
 
 
-class HearingDocument(models.Model):
+class HearingDocument(StoredDocument, models.Model):
     hearing = models.ForeignKey(
         Hearing, on_delete=models.CASCADE, related_name="documents", verbose_name=_("hearing")
     )
@@ -355,20 +378,8 @@ class HearingDocument(models.Model):
     def get_absolute_url(self):
         return reverse("policies:hearing_document", kwargs={"pk": self.hearing_id, "document": self.pk})
 
-    @property
-    def content_type(self):
-        return DOCUMENT_TYPES[self.kind]
-
-    def download_name(self):
-        """A safe file name for the download: the title's letters, with the type's extension."""
-        from django.utils.text import get_valid_filename
-
-        stem = get_valid_filename(self.title)[:80] or "dokument"
-        return f"{stem}.{self.kind}"
-
     def save(self, *args, **kwargs):
-        if self.file and not self.kind:
-            self.kind = document_kind(self.file) or ""
+        if self.recognise_kind():
             self.original_name = PurePath(self.file.name).name[:255]
         super().save(*args, **kwargs)
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from organisations import services as organisation_services
 from organisations.models import Photo, Premises
-from policies import services
+from policies import meeting_services, services
 from policies.models import (
     ConsultedBody,
     Hearing,
@@ -26,12 +26,18 @@ from policies.models import (
     HearingStatus,
     HearingSubscription,
     ImplementationPlan,
+    Meeting,
+    MeetingDocument,
+    MeetingSignup,
     VolunteerPolicy,
 )
 from portal.models import CalendarFeed
 
 INVITED = "inviteret@example.org"
 SUBSCRIBER = "abonnent@example.org"
+# A citizen who has signed up for the conference and not yet followed the mailed link.
+SIGNED_UP = "tilmeldt@example.org"
+CONFERENCE = "Årlig konference for organiserede og uorganiserede frivillige (demo)"
 # A one-pixel PNG: the photo of a house (the demo data has no files).
 PHOTO = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
@@ -41,7 +47,8 @@ PHOTO = (
 
 def complete_the_demo():
     """Add what people's work would have added: a draft plan, a follow-up in progress, a hearing past
-    its deadline with a document, a subscription to new hearings, an invited representative."""
+    its deadline with a document, a meeting's document and a citizen's sign-up awaiting confirmation,
+    a subscription to new hearings, an invited representative."""
     policy = VolunteerPolicy.objects.get(slug="koebenhavn-2006")
     copenhagen = policy.municipality
     economy = policy.administrations.get(slug="oekonomiforvaltningen")  # its caseworker is ejer
@@ -87,6 +94,17 @@ def complete_the_demo():
         photo.full_clean()
         photo.save()
 
+    # The meeting's document download needs a document; the mailed sign-up links, a sign-up.
+    conference = Meeting.objects.get(municipality=copenhagen, title=CONFERENCE)
+    if not conference.documents.exists():
+        document = MeetingDocument(
+            meeting=conference, title="Program", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="program.pdf")
+        )
+        document.full_clean()
+        document.save()
+    if not MeetingSignup.objects.filter(meeting=conference, email=SIGNED_UP).exists():
+        meeting_services.signup_citizen(meeting=conference, name="Tilmeldt Borger", email=SIGNED_UP)
+
     # The links mailed to a subscriber and to an invited representative.
     subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)
     subscription.administrations.add(economy)
@@ -98,7 +116,10 @@ def extra_urls(user):
     """Addresses no page links to and no ``get_absolute_url()`` gives, for ``user`` (None: a citizen)."""
     if user is None:
         subscription = HearingSubscription.objects.get(email=SUBSCRIBER)
+        signup = MeetingSignup.objects.get(email=SIGNED_UP)
         return [
+            reverse_token("policies:meeting_signup_confirm", meeting_services.confirm_token(signup)),
+            reverse_token("policies:meeting_signup_cancel", meeting_services.cancel_token(signup)),
             # Links in e-mails.
             organisation_services.invitation_path(get_user_model().objects.get(email=INVITED)),
             reverse_token("policies:hearing_unsubscribe", services.unsubscribe_token(subscription)),

@@ -28,6 +28,10 @@ EXCLUDED = {
         "the link mailed to a new subscriber confirms and redirects to the hearings: no page of its own "
         "(crawl_data.extra_urls fetches it, so it must not fail)"
     ),
+    "policies:meeting_signup_confirm": (
+        "the link mailed to a citizen who signs up confirms the seat and redirects to the meeting: no page of "
+        "its own (crawl_data.extra_urls fetches it, so it must not fail)"
+    ),
 }
 
 # What a pattern must answer with when its address has no telling extension (.ics, .csv …).

@@ -11,20 +11,22 @@ from django.utils.translation import ngettext_lazy
 from organisations.demo import load_demo_directory
 from organisations.demo_premises import load_demo_premises
 from organisations.models import Booking, Organisation, Premises, Room
-from portal.demo_news import load_demo_news
-from portal.models import NewsItem
 from policies.demo.load import load_demo_policies
+from policies.demo.meetings import load_demo_meetings
 from policies.models import (
     Action,
     Administration,
     ConsultedBody,
     Hearing,
     ImplementationPlan,
+    Meeting,
     Municipality,
     PolicyPoint,
     VolunteerPolicy,
 )
 from portal.demo import DEMO_PASSWORD, DEMO_USERS, DemoWriter, load_demo_users
+from portal.demo_news import load_demo_news
+from portal.models import NewsItem
 
 # The plural form is chosen when "count" is filled in.
 KINDS = [
@@ -36,6 +38,7 @@ KINDS = [
     (ImplementationPlan, ngettext_lazy("%(count)d implementation plan", "%(count)d implementation plans", "count")),
     (Action, ngettext_lazy("%(count)d action", "%(count)d actions", "count")),
     (Hearing, ngettext_lazy("%(count)d hearing", "%(count)d hearings", "count")),
+    (Meeting, ngettext_lazy("%(count)d meeting", "%(count)d meetings", "count")),
     (Organisation, ngettext_lazy("%(count)d organisation", "%(count)d organisations", "count")),
     (Premises, ngettext_lazy("%(count)d house", "%(count)d houses", "count")),
     (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
@@ -76,6 +79,7 @@ class Command(BaseCommand):
                 load_demo_policies(writer)
                 load_demo_directory(writer)
                 load_demo_premises(writer)
+                load_demo_meetings(writer)
                 load_demo_news(writer)
                 if create_users:
                     load_demo_users(writer)
