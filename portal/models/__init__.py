@@ -1,0 +1,53 @@
+"""The portal's own models: users, their calendar addresses, the record of reminders sent, and the
+debate forum. One module per subject; every public name is imported here, so that
+``from portal.models import X`` works for all of them."""
+
+from portal.models.calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
+from portal.models.debate import (
+    BODY_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    DebateModerator,
+    Post,
+    PostQuerySet,
+    PostStatus,
+    Report,
+    ReportOutcome,
+    ReportQuerySet,
+    Topic,
+    TopicQuerySet,
+    moderated_municipalities,
+    moderates,
+    moderation_backlog,
+    posting_refusal,
+    status_on_writing,
+)
+from portal.models.reminders import ReminderKind, SentReminder
+from portal.models.users import PortalUserManager, User
+
+__all__ = [
+    "BODY_MAX_LENGTH",
+    "REASON_MAX_LENGTH",
+    "TITLE_MAX_LENGTH",
+    "CalendarFeed",
+    "CalendarFeedQuerySet",
+    "DebateModerator",
+    "PortalUserManager",
+    "Post",
+    "PostQuerySet",
+    "PostStatus",
+    "ReminderKind",
+    "Report",
+    "ReportOutcome",
+    "ReportQuerySet",
+    "SentReminder",
+    "Topic",
+    "TopicQuerySet",
+    "User",
+    "moderated_municipalities",
+    "moderates",
+    "moderation_backlog",
+    "new_calendar_token",
+    "posting_refusal",
+    "status_on_writing",
+]
