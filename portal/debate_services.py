@@ -204,6 +204,7 @@ def post_delete(*, post):
 def report_create(*, post, reason, reported_by=None):
     """Anyone tells the moderators what is wrong with a post. A signed-in person's second report of a
     post still being looked at adds nothing."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
     if reported_by is not None and not reported_by.is_authenticated:
         reported_by = None
     if reported_by is not None:

@@ -183,6 +183,8 @@ class Topic(models.Model):
     def clean(self):
         errors = {}
         self.title = " ".join((self.title or "").split())
+        if not self.title:
+            errors["title"] = ValidationError(_("Give the topic a title."), code="required")
         if self.point_id and not self.policy_id:
             self.policy_id = self.point.policy_id
         if self.policy_id and self.municipality_id and self.policy.municipality_id != self.municipality_id:
