@@ -97,3 +97,18 @@ def test_the_list_offers_the_feed_with_its_filter(client, topics):
 
     assert 'type="application/atom+xml"' in page
     assert "/debat/nye.atom?kommune=koebenhavn" in page
+
+
+def test_the_policy_page_leads_to_its_debate(client, topics, copenhagen):
+    page = client.get(copenhagen.policy.get_absolute_url()).text
+
+    assert '/debat/?politik=kk-2006' in page
+    assert '/debat/nyt-emne/?politik=kk-2006' in page
+
+
+def test_a_topic_started_from_a_point_has_it_chosen(client, citizen, copenhagen):
+    client.force_login(citizen)
+
+    form = client.get("/debat/nyt-emne/", {"punkt": copenhagen.point.pk}).context["form"]
+
+    assert form.initial == {"about": f"punkt-{copenhagen.point.pk}", "municipality": copenhagen.municipality}
