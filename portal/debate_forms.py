@@ -7,6 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from policies.models import Municipality, PolicyPoint, PolicyStatus, VolunteerPolicy
+from portal.account_forms import check_new_password, free_email
 from portal.models import BODY_MAX_LENGTH, REASON_MAX_LENGTH, TITLE_MAX_LENGTH
 
 
@@ -53,27 +54,15 @@ class SignUpForm(forms.ModelForm):
         self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        users = get_user_model().objects
-        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Log in instead."), code="email_taken"
-            )
-        return email
+        return free_email(
+            self.cleaned_data["email"],
+            taken_message=_("An account with this e-mail address exists already. Log in instead."),
+        )
 
     def clean(self):
         cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", forms.ValidationError(_("The two passwords differ."), code="password_mismatch"))
-        elif first:
-            candidate = get_user_model()(
-                username=cleaned.get("email", ""), email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
-            )
-            try:
-                password_validation.validate_password(first, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+        email = cleaned.get("email", "")
+        check_new_password(self, get_user_model()(username=email, email=email, display_name=cleaned.get("display_name", "")))
         return cleaned
 
 
