@@ -43,7 +43,7 @@ from portal.debate_forms import (
     errors_onto,
 )
 from policies.models import Municipality, VolunteerPolicy
-from portal.models import Post, PostStatus, Report, Topic, moderated_municipalities, moderates
+from portal.models import Post, PostStatus, Report, Topic, author_refusal, moderated_municipalities, moderates
 
 # The moderation queue shows this many of the most recently hidden posts, to restore one.
 RECENTLY_HIDDEN = 20
@@ -72,8 +72,8 @@ def get_post_for_user(user, pk, *, may="read"):
 
 
 def may_post(user):
-    """Whether ``user`` has what posting asks of a person (the models say it again on every post)."""
-    return user.is_authenticated and bool(user.display_name) and user.has_confirmed_email
+    """Whether ``user`` has what posting asks of a person, so that the page offers the form."""
+    return user.is_authenticated and author_refusal(user) is None
 
 
 # The public list and feed

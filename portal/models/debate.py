@@ -210,6 +210,21 @@ def _at(moment):
     return time_format(timezone.localtime(moment), "H:i:s")
 
 
+def author_refusal(author):
+    """Why ``author`` may not post at all, as a ValidationError, or None: a post is shown with a display
+    name, and written only from a confirmed e-mail address."""
+    if not author.display_name:
+        return ValidationError(
+            _("Choose a display name before you post: it is shown with your posts."), code="no_display_name"
+        )
+    if not author.has_confirmed_email:
+        return ValidationError(
+            _("Confirm your e-mail address before you post: follow the link we e-mailed you."),
+            code="email_not_confirmed",
+        )
+    return None
+
+
 def posting_refusal(author, at):
     """Why ``author`` may not post at the moment ``at``, as a ValidationError, or None.
 
@@ -419,21 +434,10 @@ class Post(RemembersLoadedValues):
             raise ValidationError(errors)
 
     def _author_errors(self):
-        author = self.author
-        if not author.display_name:
-            return {
-                "author": ValidationError(
-                    _("Choose a display name before you post: it is shown with your posts."), code="no_display_name"
-                )
-            }
-        if not author.has_confirmed_email:
-            return {
-                "author": ValidationError(
-                    _("Confirm your e-mail address before you post: follow the link we e-mailed you."),
-                    code="email_not_confirmed",
-                )
-            }
-        refusal = posting_refusal(author, self.created_at or timezone.now())
+        refusal = author_refusal(self.author)
+        if refusal:
+            return {"author": refusal}
+        refusal = posting_refusal(self.author, self.created_at or timezone.now())
         return {"body": refusal} if refusal else {}
 
     def _topic_errors(self):
