@@ -28,6 +28,19 @@ def _save(obj, **kwargs):
     return obj
 
 
+def _clean_together(*checks):
+    """``full_clean(exclude=…)`` each (object, exclude), and refuse with every object's errors at once."""
+    errors = {}
+    for obj, exclude in checks:
+        try:
+            obj.full_clean(exclude=exclude)
+        except ValidationError as error:
+            for field, messages in error.error_dict.items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _mail(user, subject, template, context):
     if not user.email:
         return
@@ -124,15 +137,7 @@ def topic_create(*, author, municipality, title, body, policy=None, point=None):
     _lock(author)
     topic = Topic(municipality=municipality, policy=policy, point=point, title=title, author=author)
     post = _new_post(topic=topic, author=author, body=body, is_opening=True, municipality=municipality)
-    errors = {}
-    for obj, exclude in ((topic, None), (post, ["topic"])):
-        try:
-            obj.full_clean(exclude=exclude)
-        except ValidationError as error:
-            for field, messages in error.error_dict.items():
-                errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
+    _clean_together((topic, None), (post, ["topic"]))
     topic.save()
     post.topic = topic
     post.save()
@@ -162,18 +167,13 @@ def post_update(*, post, body, title=None):
     post.edited_at = timezone.now()
     if post.status == PostStatus.PUBLISHED:
         post.status = status_on_writing(post.topic.municipality, post.author)
-        post.moderated_by = post.moderated_at = None
+        if post.status == PostStatus.PENDING:
+            # Approved as it was, not as it is now.
+            post.moderated_by = post.moderated_at = None
     if title_changed:
         post.topic.title = title
-    errors = {}
-    for obj in (post.topic, post) if title_changed else (post,):
-        try:
-            obj.full_clean()
-        except ValidationError as error:
-            for field, messages in error.error_dict.items():
-                errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
+    checks = [(post.topic, None)] if title_changed else []
+    _clean_together(*checks, (post, None))
     if title_changed:
         post.topic.save(update_fields=["title"])
     post.save(update_fields=["body", "edited_at", "status", "moderated_by", "moderated_at"])

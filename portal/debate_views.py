@@ -212,7 +212,7 @@ class TopicDetailView(TemplateView):
             else:
                 messages.success(request, _written_message(reply))
                 return redirect(reply.get_absolute_url())
-        return self.render_to_response(self.get_context_data(form=form), status=200)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 def _written_message(post):
