@@ -43,6 +43,7 @@ run: demo-data ## Start the portal with the demo data on 127.0.0.1:$(PORT)
 	@echo "  kontakt   member of Kontaktudvalget"
 	@echo "  forening  representative of Frivilligt Forum"
 	@echo "  vhm       policy owner, Vesthimmerlands Kommune"
+	@echo "  borger    citizen who takes part in the debate"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Activity, DeletionRequest, DeletionRequestStatus, Organisation
 from policies.models import Municipality
+from portal.account_forms import check_new_password, free_email
 
 PROFILE_FIELDS = [
     "name",
@@ -98,25 +99,15 @@ class AccountRequestForm(forms.ModelForm):
             self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
 
     def clean_person_email(self):
-        email = self.cleaned_data["person_email"].strip().lower()
-        users = get_user_model().objects
-        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail exists already. Log in first, then ask again."), code="email_taken"
-            )
-        return email
+        return free_email(
+            self.cleaned_data["person_email"],
+            taken_message=_("An account with this e-mail exists already. Log in first, then ask again."),
+        )
 
     def clean(self):
         cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", forms.ValidationError(_("The two passwords differ."), code="password_mismatch"))
-        elif first:
-            candidate = get_user_model()(username=cleaned.get("person_email", ""), name=cleaned.get("person_name", ""))
-            try:
-                password_validation.validate_password(first, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+        candidate = get_user_model()(username=cleaned.get("person_email", ""), name=cleaned.get("person_name", ""))
+        check_new_password(self, candidate)
         return cleaned
 
 

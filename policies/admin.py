@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.admin import DebateModeratorInline
+
 from policies.models import (
     Action,
     ActionStatusReport,
@@ -28,6 +30,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("policy_owners",)
+    inlines = [DebateModeratorInline]
 
 
 @admin.register(Administration)

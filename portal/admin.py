@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import CalendarFeed, NewsItem, SentReminder, User
+from portal.models import CalendarFeed, DebateModerator, NewsItem, Post, Report, SentReminder, Topic, User
 from portal.news_forms import NewsItemAdminForm
 
 
@@ -11,11 +11,14 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("name", "initials", "email")}),
+        (_("Debate"), {"fields": ("display_name", "confirmed_email")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     list_display = ("username", "name", "email", "is_staff")
-    search_fields = ("username", "name", "email", "initials")
+    search_fields = ("username", "name", "email", "initials", "display_name")
+    # Confirmed by the link mailed to the address, not by hand.
+    readonly_fields = ("confirmed_email",)
 
 
 @admin.register(CalendarFeed)
@@ -45,6 +48,78 @@ class SentReminderAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+
+class DebateModeratorInline(admin.TabularInline):
+    """On the municipality's page: the users it names to moderate its debate, beside its policy owners."""
+
+    model = DebateModerator
+    extra = 0
+    autocomplete_fields = ("user",)
+    verbose_name_plural = _("debate moderators (besides the policy owners)")
+
+
+class PostInline(admin.StackedInline):
+    model = Post
+    extra = 0
+    fields = ("author", "is_opening", "body", "status", "hidden_reason", "created_at", "deleted_at")
+    readonly_fields = ("author", "is_opening", "created_at", "deleted_at")
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        # Posts are written in the debate, by their authors, under the rate limit.
+        return False
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("title", "municipality", "author", "created_at")
+    list_filter = ("municipality",)
+    search_fields = ("title",)
+    raw_id_fields = ("policy", "point")
+    readonly_fields = ("author", "created_at")
+    list_select_related = ("municipality", "author")
+    date_hierarchy = "created_at"
+    inlines = [PostInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "status", "created_at", "deleted_at")
+    list_filter = ("status", "topic__municipality")
+    search_fields = ("body", "topic__title", "author__display_name")
+    fields = (
+        "topic", "author", "is_opening", "body", "status", "hidden_reason", "created_at", "published_at",
+        "edited_at", "deleted_at", "moderated_by", "moderated_at",
+    )
+    readonly_fields = (
+        "topic", "author", "is_opening", "created_at", "published_at", "edited_at", "deleted_at", "moderated_by",
+        "moderated_at",
+    )
+    list_select_related = ("topic", "author")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports are handled in the moderation queue, once; the admin shows them."""
+
+    list_display = ("post", "created_at", "handled_at", "outcome")
+    list_filter = ("outcome", "post__topic__municipality")
+    search_fields = ("reason",)
+    readonly_fields = ("post", "reason", "reported_by", "created_at", "handled_at", "handled_by", "outcome")
+    list_select_related = ("post__topic", "post__author")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 

@@ -31,6 +31,8 @@ DEMO_USERS = [
         "is_staff": False,
         "is_superuser": False,
     },
+    # A citizen who signed up for the debate (portal/demo_debate.py gives the display name).
+    {"username": "borger", "name": "Demo Borger", "is_staff": False, "is_superuser": False},
 ]
 
 

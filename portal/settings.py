@@ -235,3 +235,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The debate forum (portal/models/debate.py): a person writes at most DEBATE_POSTS_PER_WINDOW
+# posts in any DEBATE_RATE_WINDOW_MINUTES, with at least DEBATE_MIN_SECONDS_BETWEEN_POSTS between
+# two; an author may change a post for DEBATE_EDIT_MINUTES after writing it; the link that confirms
+# a new participant's e-mail address works for DEBATE_CONFIRMATION_DAYS.
+DEBATE_POSTS_PER_WINDOW = env_int("DEBATE_POSTS_PER_WINDOW", 5)
+DEBATE_RATE_WINDOW_MINUTES = env_int("DEBATE_RATE_WINDOW_MINUTES", 10)
+DEBATE_MIN_SECONDS_BETWEEN_POSTS = env_int("DEBATE_MIN_SECONDS_BETWEEN_POSTS", 30)
+DEBATE_EDIT_MINUTES = env_int("DEBATE_EDIT_MINUTES", 15)
+DEBATE_CONFIRMATION_DAYS = env_int("DEBATE_CONFIRMATION_DAYS", 3)
+for _name in (
+    "DEBATE_POSTS_PER_WINDOW",
+    "DEBATE_RATE_WINDOW_MINUTES",
+    "DEBATE_MIN_SECONDS_BETWEEN_POSTS",
+    "DEBATE_EDIT_MINUTES",
+    "DEBATE_CONFIRMATION_DAYS",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1, not {globals()[_name]}.")
+del _name

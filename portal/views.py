@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from policies.models import VolunteerPolicy
 from portal.deadlines import deadlines_for
 from portal.ical import calendar_response, deadlines_calendar
-from portal.models import CalendarFeed, NewsItem
+from portal.models import CalendarFeed, NewsItem, moderation_backlog
 
 
 class HomeView(TemplateView):
@@ -43,6 +43,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             feed_url=feed_url,
             # webcal:// opens the subscription in the user's calendar program in one click.
             webcal_url=feed_url and "webcal://" + feed_url.split("://", 1)[1],
+            # What awaits the user as a moderator of a municipality's debate, or None.
+            moderation=moderation_backlog(self.request.user),
             **kwargs,
         )
 

@@ -31,13 +31,15 @@ from policies.models import (
     MeetingSignup,
     VolunteerPolicy,
 )
-from portal.models import CalendarFeed
+from portal import debate_services
+from portal.models import CalendarFeed, Topic
 
 INVITED = "inviteret@example.org"
 SUBSCRIBER = "abonnent@example.org"
 # A citizen who has signed up for the conference and not yet followed the mailed link.
 SIGNED_UP = "tilmeldt@example.org"
 CONFERENCE = "Årlig konference for organiserede og uorganiserede frivillige (demo)"
+NEW_PARTICIPANT = "ny-deltager@example.org"
 # A one-pixel PNG: the photo of a house (the demo data has no files).
 PHOTO = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
@@ -48,7 +50,8 @@ PHOTO = (
 def complete_the_demo():
     """Add what people's work would have added: a draft plan, a follow-up in progress, a hearing past
     its deadline with a document, a meeting's document and a citizen's sign-up awaiting confirmation,
-    a subscription to new hearings, an invited representative."""
+    a subscription to new hearings, an invited representative, a fresh debate post and a participant
+    who has not confirmed their address."""
     policy = VolunteerPolicy.objects.get(slug="koebenhavn-2006")
     copenhagen = policy.municipality
     economy = policy.administrations.get(slug="oekonomiforvaltningen")  # its caseworker is ejer
@@ -105,6 +108,15 @@ def complete_the_demo():
     if not MeetingSignup.objects.filter(meeting=conference, email=SIGNED_UP).exists():
         meeting_services.signup_citizen(meeting=conference, name="Tilmeldt Borger", email=SIGNED_UP)
 
+    # The edit page needs a post young enough to change; the link mailed to a new participant, an
+    # address not confirmed yet.
+    citizen = get_user_model().objects.get(username="borger")
+    if not citizen.debate_posts.filter(body__startswith="Tilføjelse").exists():
+        topic = Topic.objects.public().filter(municipality=copenhagen).order_by("pk").first()
+        debate_services.reply_create(topic=topic, author=citizen, body="Tilføjelse: biblioteket har også en opslagstavle.")
+    if not get_user_model().objects.filter(email=NEW_PARTICIPANT).exists():
+        debate_services.participant_sign_up(email=NEW_PARTICIPANT, display_name="Ny deltager", password="Kanelsnegl-2026")
+
     # The links mailed to a subscriber and to an invited representative.
     subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)
     subscription.administrations.add(economy)
@@ -124,6 +136,7 @@ def extra_urls(user):
             organisation_services.invitation_path(get_user_model().objects.get(email=INVITED)),
             reverse_token("policies:hearing_unsubscribe", services.unsubscribe_token(subscription)),
             reverse_token("policies:hearing_subscription_confirm", services.confirm_token(subscription)),
+            debate_services.confirmation_path(get_user_model().objects.get(email=NEW_PARTICIPANT)),
         ]
     # The dashboard's button (a POST) makes the private calendar address, public by its token.
     feed, _renewed = CalendarFeed.objects.issue(user)

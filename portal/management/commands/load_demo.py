@@ -25,8 +25,9 @@ from policies.models import (
     VolunteerPolicy,
 )
 from portal.demo import DEMO_PASSWORD, DEMO_USERS, DemoWriter, load_demo_users
+from portal.demo_debate import load_demo_debate
 from portal.demo_news import load_demo_news
-from portal.models import NewsItem
+from portal.models import NewsItem, Post, Topic
 
 # The plural form is chosen when "count" is filled in.
 KINDS = [
@@ -44,6 +45,8 @@ KINDS = [
     (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
     (Booking, ngettext_lazy("%(count)d booking", "%(count)d bookings", "count")),
     (NewsItem, ngettext_lazy("%(count)d news item", "%(count)d news items", "count")),
+    (Topic, ngettext_lazy("%(count)d debate topic", "%(count)d debate topics", "count")),
+    (Post, ngettext_lazy("%(count)d debate post", "%(count)d debate posts", "count")),
     (get_user_model(), ngettext_lazy("%(count)d user", "%(count)d users", "count")),
 ]
 
@@ -83,6 +86,8 @@ class Command(BaseCommand):
                 load_demo_news(writer)
                 if create_users:
                     load_demo_users(writer)
+                    # Every post has an author, so the debate comes with the demo users.
+                    load_demo_debate(writer)
         except ValidationError as error:
             raise CommandError(
                 _("The demo data breaks a rule of the models, so nothing was loaded: %(error)s")
