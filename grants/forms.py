@@ -193,7 +193,7 @@ class ReportReturnForm(forms.Form):
 
 
 class ReportAcceptForm(forms.Form):
-    comment = forms.CharField(label=_("Note to the organisation"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note to the organisation"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class AgreementForm(ModelRulesForm):

@@ -121,7 +121,7 @@ def report_accept(request, pk):
     form = ReportAcceptForm(request.POST)
     if form.is_valid():
         try:
-            services.report_accept(application=application, assessed_by=request.user, comment=form.cleaned_data["comment"])
+            services.report_accept(application=application, assessed_by=request.user, comment=form.cleaned_data["note"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -90,7 +90,7 @@ def test_sent_back_and_then_approved_the_evaluation_is_published(client, kk, gra
     client.post(url("report_edit", pk=granted.pk), report_data(goal, evaluation="Et godt år med 142 medlemmer.", indsend="1"))
 
     client.force_login(kk.caseworker)
-    client.post(url("report_accept", pk=granted.pk), {"comment": ""})
+    client.post(url("report_accept", pk=granted.pk), {"note": ""})
 
     report = Report.objects.get(application=granted)
     assert report.status == ReportStatus.ACCEPTED and report.assessed_by == kk.caseworker
