@@ -42,7 +42,6 @@ from grants.models import (
 )
 from organisations.models import District, FieldOfActivity, Organisation, TargetGroup
 from policies.models import Administration, Municipality
-from portal.dates import add_months
 
 # A one-page PDF's bones: enough for the portal to recognise the type of a demo document.
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -91,8 +91,9 @@ class AttachmentForm(ModelRulesForm):
             self.fields["requirement"].empty_label = _("Another document")
             attached = {attachment.requirement_id for attachment in application.attachments.all()}
             missing = [document for document in required if document.pk not in attached]
-            if missing:
-                self.fields["requirement"].initial = missing[0].pk
+            if missing and not self.is_bound:
+                # The form's initial data (the unsaved attachment's empty requirement) wins over the field's.
+                self.initial["requirement"] = missing[0].pk
         else:
             del self.fields["requirement"]
 
@@ -107,7 +108,11 @@ class AssessmentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(DecisionOutcome.GRANTED, _("Grant")), (DecisionOutcome.REJECTED, _("Reject the application"))],
+        widget=forms.RadioSelect,
+    )
     amount_granted = forms.IntegerField(
         label=_("Amount granted (kr)"), required=False, min_value=1, help_text=_("Required for a grant; at most the amount requested.")
     )

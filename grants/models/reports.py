@@ -5,7 +5,6 @@ sends it back for more. Accepted reports are public: the project database's eval
 measured effects (seed 003: “Denne evaluering og de målte effekter af indsatserne skal fremgå af
 den kommende projektdatabase”)."""
 
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError

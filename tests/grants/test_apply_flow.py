@@ -149,3 +149,12 @@ def test_my_grants_lists_the_organisations_applications_and_the_open_schemes(sig
 
     assert list(page.context["applications"]) == [submitted]
     assert list(page.context["open_schemes"]) == [kk.scheme]
+
+
+def test_the_attachment_form_proposes_the_first_document_the_scheme_still_lacks(signed_in, kk):
+    statutes = RequiredAttachmentFactory(scheme=kk.scheme, name="Vedtægter")
+    draft = ApplicationFactory(scheme=kk.scheme, organisation=kk.club)
+
+    form = signed_in.get(draft.get_absolute_url()).context["attachment_form"]
+
+    assert form["requirement"].value() == statutes.pk
