@@ -3,7 +3,7 @@ projects with their goals and, once the report is approved, their evaluation and
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from grants import exports
 from grants.filters import ProjectFilter, SchemeFilter
@@ -12,27 +12,16 @@ from organisations.models import Organisation
 from organisations.views.directory import FilteredListView
 
 
-class SchemeListView(ListView):
+class SchemeListView(FilteredListView):
     template_name = "grants/scheme_list.html"
+    filterset_class = SchemeFilter
     context_object_name = "schemes"
-    paginate_by = 50
-    page_kwarg = "side"
 
-    def get_queryset(self):
-        self.filterset = SchemeFilter(
-            self.request.GET or None,
-            queryset=GrantScheme.objects.for_listing().with_decided_total().order_by("-year", "-closes_on", "name", "pk"),
-        )
-        return self.filterset.qs
+    def base_queryset(self):
+        return GrantScheme.objects.for_listing().with_decided_total().order_by("-year", "-closes_on", "name", "pk")
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        return super().get_context_data(
-            filterset=self.filterset,
-            represents=user.is_authenticated and Organisation.objects.editable_by(user).exists(),
-            oversees=GrantScheme.objects.overseen_by(user).exists(),
-            **kwargs,
-        )
+        return super().get_context_data(oversees=GrantScheme.objects.overseen_by(self.request.user).exists(), **kwargs)
 
 
 def funded_projects():
