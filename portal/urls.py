@@ -45,6 +45,7 @@ urlpatterns = [
     path("debat/", include((debate_patterns, "debate"))),
     path("politik/", include("policies.urls")),
     path("vejviser/", include("organisations.urls")),
+    path("tilskud/", include("grants.urls")),
     path("api/", include("organisations.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

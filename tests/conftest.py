@@ -15,3 +15,10 @@ def policy(db):
 @pytest.fixture
 def plan(policy):
     return factories.ImplementationPlanFactory(policy=policy)
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files, and the demo's documents that ``load_demo`` writes, go to a folder of the test's
+    own, never into the working tree's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -88,6 +88,18 @@ def get_organisation_for_user(user, municipality, slug, queryset=None):
     )
 
 
+def grants_received(organisation):
+    """The organisation's grants, which are public; its rejected or pending applications are not."""
+    from grants.models import Application
+
+    return (
+        Application.objects.granted()
+        .filter(organisation=organisation)
+        .select_related("scheme__administration", "decision", "report")
+        .order_by("-scheme__year", "title", "pk")
+    )
+
+
 # How many coming dates an organisation's page lists; the calendar and the feed have the rest.
 UPCOMING = 20
 
@@ -104,6 +116,7 @@ class OrganisationDetailView(DetailView):
         occurrences = Occurrence.objects.filter(activity__organisation=organisation).upcoming().for_listing()
         return super().get_context_data(
             occurrences=occurrences[:UPCOMING],
+            grants=grants_received(organisation),
             can_edit=Organisation.objects.editable_by(user).filter(pk=organisation.pk).exists(),
             can_manage=Organisation.objects.managed_by(user).filter(pk=organisation.pk).exists(),
             **kwargs,

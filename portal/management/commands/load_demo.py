@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from grants.demo import load_demo_grants
+from grants.models import Application, GrantScheme, Report
 from organisations.demo import load_demo_directory
 from organisations.demo_premises import load_demo_premises
 from organisations.models import Booking, Organisation, Premises, Room
@@ -47,6 +49,9 @@ KINDS = [
     (NewsItem, ngettext_lazy("%(count)d news item", "%(count)d news items", "count")),
     (Topic, ngettext_lazy("%(count)d debate topic", "%(count)d debate topics", "count")),
     (Post, ngettext_lazy("%(count)d debate post", "%(count)d debate posts", "count")),
+    (GrantScheme, ngettext_lazy("%(count)d grant scheme", "%(count)d grant schemes", "count")),
+    (Application, ngettext_lazy("%(count)d grant application", "%(count)d grant applications", "count")),
+    (Report, ngettext_lazy("%(count)d grant report", "%(count)d grant reports", "count")),
     (get_user_model(), ngettext_lazy("%(count)d user", "%(count)d users", "count")),
 ]
 
@@ -88,6 +93,8 @@ class Command(BaseCommand):
                     load_demo_users(writer)
                     # Every post has an author, so the debate comes with the demo users.
                     load_demo_debate(writer)
+                # After the users: the demo's decisions are made by the schemes' caseworkers.
+                load_demo_grants(writer)
         except ValidationError as error:
             raise CommandError(
                 _("The demo data breaks a rule of the models, so nothing was loaded: %(error)s")

@@ -1,0 +1,54 @@
+"""The legal bases grants are given under, as data each municipality keeps."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# What a report may document in numbers, and the legal basis's flag that makes it required. The
+# report has a field of the same name for each (``Report.attendance`` …).
+DOCUMENTATION = {
+    "attendance": ("requires_attendance", _("attendance")),
+    "members": ("requires_members", _("number of members")),
+    "volunteers": ("requires_volunteers", _("number of volunteers")),
+}
+
+
+class LegalBasis(models.Model):
+    """The law a grant is given under (Serviceloven § 79, § 18, Folkeoplysningsloven …) and the
+    documentation it requires of the reports. Seed 002: “Retningslinierne for at modtage støtte
+    ifølge Servicelovens § 79 stiller krav om dokumentation af fremmøde og antal medlemmer.”"""
+
+    municipality = models.ForeignKey(
+        "policies.Municipality", on_delete=models.PROTECT, related_name="legal_bases", verbose_name=_("municipality")
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=_("E.g. “Serviceloven § 79”."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the provision supports, e.g. “activities for older people”.")
+    )
+    requires_attendance = models.BooleanField(
+        _("reports document attendance"), default=False, help_text=_("How many took part in the activities.")
+    )
+    requires_members = models.BooleanField(_("reports document the number of members"), default=False)
+    requires_volunteers = models.BooleanField(_("reports document the number of volunteers"), default=False)
+    documentation_note = models.TextField(
+        _("about the documentation"),
+        blank=True,
+        help_text=_("The guidelines' own words on what must be documented, shown to those who report."),
+    )
+
+    class Meta:
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="legal_basis_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def required_documentation(self):
+        """The report fields this legal basis makes required: ["attendance", "members"] for § 79."""
+        return [name for name, (flag, _label) in DOCUMENTATION.items() if getattr(self, flag)]
+
+    def required_documentation_labels(self):
+        return [DOCUMENTATION[name][1] for name in self.required_documentation()]
