@@ -7,4 +7,4 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Volunteer policies")
 
     def ready(self):
-        from policies import deadlines, hearing_deadlines  # noqa: F401  (register their deadlines with the portal)
+        from policies import council_deadlines, deadlines, hearing_deadlines  # noqa: F401  (register their deadlines with the portal)

@@ -35,6 +35,7 @@ from policies.forms import (
 )
 from policies.models import (
     Action,
+    ConsultedBody,
     ActionStatusReport,
     FollowUp,
     FollowUpStatus,
@@ -70,7 +71,8 @@ class PolicyDetailView(DetailView):
     def get_queryset(self):
         return public_policies().prefetch_related(
             "points",
-            "consulted_bodies",
+            # With the council a body is, so that the page links the body to its council.
+            Prefetch("consulted_bodies", queryset=ConsultedBody.objects.select_related("volunteer_council")),
             "administrations",
         )
 

@@ -11,11 +11,13 @@ from django.utils.translation import ngettext_lazy
 from organisations.demo import load_demo_directory
 from organisations.demo_premises import load_demo_premises
 from organisations.models import Booking, Organisation, Premises, Room
+from policies.demo.council import load_demo_council, load_demo_council_elections
 from policies.demo.load import load_demo_policies
 from policies.models import (
     Action,
     Administration,
     ConsultedBody,
+    CouncilElection,
     Hearing,
     ImplementationPlan,
     Municipality,
@@ -34,6 +36,7 @@ KINDS = [
     (ImplementationPlan, ngettext_lazy("%(count)d implementation plan", "%(count)d implementation plans", "count")),
     (Action, ngettext_lazy("%(count)d action", "%(count)d actions", "count")),
     (Hearing, ngettext_lazy("%(count)d hearing", "%(count)d hearings", "count")),
+    (CouncilElection, ngettext_lazy("%(count)d council election", "%(count)d council elections", "count")),
     (Organisation, ngettext_lazy("%(count)d organisation", "%(count)d organisations", "count")),
     (Premises, ngettext_lazy("%(count)d house", "%(count)d houses", "count")),
     (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
@@ -73,8 +76,10 @@ class Command(BaseCommand):
                 load_demo_policies(writer)
                 load_demo_directory(writer)
                 load_demo_premises(writer)
+                load_demo_council(writer)
                 if create_users:
                     load_demo_users(writer)
+                    load_demo_council_elections(writer)
         except ValidationError as error:
             raise CommandError(
                 _("The demo data breaks a rule of the models, so nothing was loaded: %(error)s")
