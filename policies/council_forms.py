@@ -62,16 +62,23 @@ class RejectCandidateForm(forms.Form):
 
 
 class ChairForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Chair"), queryset=None, empty_label=_("Choose the chair"))
+    """The chair among the term's members (``term.members`` prefetched with their people and
+    organisations: the form costs no query of its own)."""
+
+    member = forms.TypedChoiceField(label=_("Chair"), coerce=int)
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, prefix=f"formand-{term.pk}", **kwargs)
-        self.fields["member"].queryset = term.members.select_related("user", "organisation")
-        self.fields["member"].label = _("The chair the council chose for %(term)s") % {"term": term}
-        self.fields["member"].label_from_instance = lambda member: f"{member.user} ({member.organisation})"
-        chair = next((member for member in term.members.all() if member.is_chair), None)
-        if chair is not None:
-            self.fields["member"].initial = chair.pk
+        self.members = {member.pk: member for member in term.members.all()}
+        field = self.fields["member"]
+        field.label = _("The chair the council chose for %(term)s") % {"term": term}
+        field.choices = [("", _("Choose the chair"))] + [
+            (member.pk, f"{member.user} ({member.organisation})") for member in self.members.values()
+        ]
+        field.initial = next((member.pk for member in self.members.values() if member.is_chair), None)
+
+    def clean_member(self):
+        return self.members[self.cleaned_data["member"]]
 
 
 class NominationForm(forms.Form):

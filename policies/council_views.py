@@ -114,7 +114,7 @@ class CouncilDetailView(TemplateView):
 def council_context(request, council, chair_forms=None):
     user, today = request.user, timezone.localdate()
     chair_forms = chair_forms or {}
-    members = CouncilMember.objects.select_related("organisation", "user")
+    members = CouncilMember.objects.select_related("organisation__municipality", "user")
     terms = list(
         council.terms.select_related("statutes", "election").prefetch_related(Prefetch("members", queryset=members))
     )

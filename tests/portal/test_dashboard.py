@@ -145,7 +145,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, db, today, django_
     owner = build_municipality(size)
     client.force_login(owner)
 
-    with django_assert_max_num_queries(14):  # one query per deadline provider, the hearings and booking requests included
+    with django_assert_max_num_queries(15):  # one query per deadline provider, the hearings, booking requests and council elections included
         response = client.get(DASHBOARD)
 
     assert len(response.context["rows"]) >= 3 * size
