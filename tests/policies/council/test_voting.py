@@ -295,3 +295,18 @@ def test_the_municipality_opens_the_vote_on_the_election_page(client, build, own
     assert empty.status_code == 200 and empty.context["open_voting_form"].errors["voting_opens_on"]
     election.refresh_from_db()
     assert (election.status, election.voting_opens_on, election.voting_closes_on) == (ElectionStatus.VOTING, day(1), day(14))
+
+
+def test_the_ballot_page_says_why_an_organisation_may_not_vote(client, build, organisations):
+    election = build("voting")
+    homework = organisations["Lektiehjælpen"]
+    type(homework).objects.filter(pk=homework.pk).update(is_listed=False)
+    client.force_login(rep(homework))
+
+    response = client.get(url("election_vote", election))
+
+    assert not response.context["may_vote"]
+    assert (
+        "Lektiehjælpen kan ikke stemme ved dette valg: vedtægterne kræver, at organisationen står i den offentlige "
+        "vejviser, og det gør den ikke." in response.text
+    )
