@@ -11,6 +11,7 @@ from organisations.models import (
     Organisation,
     TargetGroup,
 )
+from policies.models import VolunteerCouncil
 
 
 class ListedFilter(admin.SimpleListFilter):
@@ -104,6 +105,13 @@ class OrganisationAdmin(admin.ModelAdmin):
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and VolunteerCouncil.objects.filter(municipality=obj.municipality_id).exists():
+            # The council's seats say it (policies.council_services.council_seats_sync), not a tick box.
+            return (*fields, "on_volunteer_council")
+        return fields
 
 
 class VocabularyAdmin(admin.ModelAdmin):

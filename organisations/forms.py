@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Activity, DeletionRequest, DeletionRequestStatus, Organisation
-from policies.models import Municipality
+from policies.models import Municipality, VolunteerCouncil
 from portal.account_forms import check_new_password, free_email
 
 PROFILE_FIELDS = [
@@ -65,6 +65,9 @@ class OrganisationProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _limit_vocabulary(self, self.instance.municipality)
+        if VolunteerCouncil.objects.filter(municipality=self.instance.municipality_id).exists():
+            # The municipality's council in the portal says who sits on it (its seats), not a tick box.
+            del self.fields["on_volunteer_council"]
 
 
 class AccountRequestForm(forms.ModelForm):

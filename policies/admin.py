@@ -9,7 +9,12 @@ from policies.models import (
     ActionStatusReport,
     Administration,
     BodyMembership,
+    Candidate,
     ConsultedBody,
+    CouncilElection,
+    CouncilMember,
+    CouncilStatutes,
+    CouncilTerm,
     FollowUp,
     Hearing,
     HearingDocument,
@@ -20,7 +25,9 @@ from policies.models import (
     Municipality,
     PointExemption,
     PolicyPoint,
+    VolunteerCouncil,
     VolunteerPolicy,
+    VoteReceipt,
 )
 
 
@@ -174,6 +181,79 @@ class HearingResponseAdmin(admin.ModelAdmin):
 class HearingSubscriptionAdmin(admin.ModelAdmin):
     list_display = ("email", "confirmed_at", "created_at")
     filter_horizontal = ("administrations",)
+
+
+# The volunteer council. Its elections run in the portal (policies.council_services): here the
+# council, its body and its statutes are set up, and the rest is read, never typed in, so that the
+# seats, the body's memberships and the secret tallies stay what the election made them.
+
+
+class CouncilStatutesInline(admin.StackedInline):
+    model = CouncilStatutes
+    extra = 0
+
+
+@admin.register(VolunteerCouncil)
+class VolunteerCouncilAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "municipality")
+    list_select_related = ("municipality", "body")
+    inlines = [CouncilStatutesInline]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CouncilMemberInline(ReadOnlyInline):
+    model = CouncilMember
+    fields = ("user", "organisation", "is_chair", "membership")
+    readonly_fields = fields
+
+
+@admin.register(CouncilTerm)
+class CouncilTermAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "council", "starts_on", "ends_on")
+    list_filter = ("council",)
+    list_select_related = ("council__body",)
+    readonly_fields = ("council", "statutes", "starts_on", "ends_on")
+    inlines = [CouncilMemberInline]
+
+    def has_add_permission(self, request):
+        return False  # a term is opened with its election
+
+
+class CandidateInline(ReadOnlyInline):
+    model = Candidate
+    fields = ("user", "organisation", "status", "consented_at", "rank", "is_elected")
+    readonly_fields = fields
+
+
+class VoteReceiptInline(ReadOnlyInline):
+    model = VoteReceipt
+    fields = ("organisation", "cast_by", "cast_at")
+    readonly_fields = fields
+
+
+@admin.register(CouncilElection)
+class CouncilElectionAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "status", "nominations_close_on", "voting_closes_on")
+    list_filter = ("status",)
+    list_select_related = ("term__council__body",)
+    readonly_fields = (
+        "term", "status", "nominations_open_on", "nominations_close_on", "voting_opens_on", "voting_closes_on",
+        "counted_at", "published_at",
+    )
+    inlines = [CandidateInline, VoteReceiptInline]
+
+    def has_add_permission(self, request):
+        return False  # elections are opened and run by the policy owner in the portal
 
 
 from policies import meeting_admin  # noqa: E402, F401  (registers the meetings' admin)

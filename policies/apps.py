@@ -7,4 +7,9 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Volunteer policies")
 
     def ready(self):
-        from policies import deadlines, hearing_deadlines, meeting_deadlines  # noqa: F401  (register their deadlines)
+        from policies import (  # noqa: F401  (register their deadlines with the portal)
+            council_deadlines,
+            deadlines,
+            hearing_deadlines,
+            meeting_deadlines,
+        )

@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from policies import exports, hearing_views, meeting_views, views
+from policies import council_views, exports, hearing_views, meeting_views, views
 
 app_name = "policies"
 
@@ -92,11 +92,36 @@ meeting_patterns = [
     path("<int:pk>/opfoelgning/<int:action>/fjern/", meeting_views.action_delete, name="meeting_action_delete"),
 ]
 
+# The volunteer council: /politik/frivilligraad/<municipality>/…
+election_patterns = [
+    path("", council_views.ElectionDetailView.as_view(), name="election_detail"),
+    path("opstil/", council_views.NominateView.as_view(), name="election_nominate"),
+    path("stem/", council_views.VoteView.as_view(), name="election_vote"),
+    path("aabn-afstemning/", council_views.election_open_voting, name="election_open_voting"),
+    path("optael/", council_views.election_count, name="election_count"),
+    path("offentliggoer/", council_views.election_publish, name="election_publish"),
+    path("kandidat/<int:candidate>/samtykke/", council_views.candidate_consent, name="candidate_consent"),
+    path("kandidat/<int:candidate>/traek-tilbage/", council_views.candidate_withdraw, name="candidate_withdraw"),
+    path("kandidat/<int:candidate>/godkend/", council_views.candidate_approve, name="candidate_approve"),
+    path("kandidat/<int:candidate>/afvis/", council_views.candidate_reject, name="candidate_reject"),
+]
+
+council_patterns = [
+    path("", council_views.CouncilListView.as_view(), name="council_list"),
+    path("<slug:municipality>/", council_views.CouncilDetailView.as_view(), name="council_detail"),
+    path("<slug:municipality>/vedtaegter/", council_views.StatutesAdoptView.as_view(), name="council_statutes"),
+    path("<slug:municipality>/formand/<int:term>/", council_views.council_chair, name="council_chair"),
+    path("<slug:municipality>/valg/nyt/", council_views.ElectionOpenView.as_view(), name="election_open"),
+    path("<slug:municipality>/valg/<int:pk>/", include(election_patterns)),
+]
+
 urlpatterns = [
-    # Before "<slug>/", which would take "mine-planer", "hoeringer" or "moeder" for a policy's address.
+    # Before "<slug>/", which would take "mine-planer", "hoeringer", "moeder" or "frivilligraad" for a
+    # policy's address.
     path("mine-planer/", views.MyPlansView.as_view(), name="my_plans"),
     path("hoeringer/", include(hearing_patterns)),
     path("moeder/", include(meeting_patterns)),
+    path("frivilligraad/", include(council_patterns)),
     path("<slug:slug>/", views.PolicyDetailView.as_view(), name="policy_detail"),
     path("<slug:slug>/overblik/", views.PolicyOverviewView.as_view(), name="policy_overview"),
     path("<slug:slug>/planer/<slug:administration>/", include(plan_patterns)),

@@ -35,6 +35,7 @@ from policies.forms import (
 )
 from policies.models import (
     Action,
+    ConsultedBody,
     ActionStatusReport,
     FollowUp,
     FollowUpStatus,
@@ -78,7 +79,8 @@ class PolicyDetailView(DetailView):
                 queryset=MeetingAction.objects.public().select_related("meeting").order_by("meeting__starts_at", "pk"),
                 to_attr="public_meeting_actions",
             ),
-            "consulted_bodies",
+            # With the council a body is, so that the page links the body to its council.
+            Prefetch("consulted_bodies", queryset=ConsultedBody.objects.select_related("volunteer_council")),
             "administrations",
         )
 

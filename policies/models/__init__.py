@@ -1,6 +1,7 @@
 """The volunteer policy, its points, the administrations that owe plans, the plans
 themselves with their actions, the follow-ups on them, the hearings of the bodies the
-municipality consults, and the meetings and conferences that keep the dialogue.
+municipality consults (among them the volunteer council elected by the organisations), and
+the meetings and conferences that keep the dialogue.
 
 Every rule the source documents set lives here: in ``clean()`` (so forms, the admin
 and imports show it on the field) and, where the database can state it, again as a
@@ -12,6 +13,28 @@ The models live in one module per subject; every public name is imported here, s
 """
 
 from policies.models.base import RemembersLoadedValues, VersionedModel
+from policies.models.council import (
+    IN_PROGRESS_ELECTION_STATUSES,
+    STANDING_CANDIDATE_STATUSES,
+    TIE_RULE,
+    Candidate,
+    CandidateQuerySet,
+    CandidateStatus,
+    CouncilElection,
+    CouncilElectionQuerySet,
+    CouncilMember,
+    CouncilMemberQuerySet,
+    CouncilStatutes,
+    CouncilTerm,
+    CouncilTermQuerySet,
+    Eligibility,
+    ElectionStatus,
+    VolunteerCouncil,
+    VolunteerCouncilQuerySet,
+    VoteReceipt,
+    eligible_organisations,
+    ineligibility,
+)
 from policies.models.follow_ups import ActionStatusReport, FollowUp, FollowUpQuerySet, FollowUpStatus
 from policies.models.hearings import (
     DOCUMENT_TYPES,
@@ -74,19 +97,34 @@ from policies.models.policy import PolicyPoint, PolicyStatus, VolunteerPolicy, V
 __all__ = [
     "CONFIRMATION_HOLD",
     "DOCUMENT_TYPES",
+    "IN_PROGRESS_ELECTION_STATUSES",
     "LOCKED_PLAN_STATUSES",
     "OUTSTANDING_PLAN_STATUSES",
     "PUBLISHED_HEARING_STATUSES",
     "PUBLISHED_MEETING_STATUSES",
     "PUBLISHED_PLAN_STATUSES",
+    "STANDING_CANDIDATE_STATUSES",
+    "TIE_RULE",
     "Action",
     "ActionStatus",
     "ActionStatusReport",
     "Administration",
     "BodyMembership",
     "BodyMembershipQuerySet",
+    "Candidate",
+    "CandidateQuerySet",
+    "CandidateStatus",
     "ConsultedBody",
+    "CouncilElection",
+    "CouncilElectionQuerySet",
+    "CouncilMember",
+    "CouncilMemberQuerySet",
+    "CouncilStatutes",
+    "CouncilTerm",
+    "CouncilTermQuerySet",
     "DialogueYear",
+    "ElectionStatus",
+    "Eligibility",
     "FollowUp",
     "FollowUpQuerySet",
     "FollowUpStatus",
@@ -120,12 +158,17 @@ __all__ = [
     "SignupRule",
     "SignupStatus",
     "VersionedModel",
+    "VolunteerCouncil",
+    "VolunteerCouncilQuerySet",
     "VolunteerPolicy",
     "VolunteerPolicyQuerySet",
+    "VoteReceipt",
     "dialogue_meetings_in",
     "dialogue_record",
     "document_kind",
+    "eligible_organisations",
     "first_dialogue_year",
+    "ineligibility",
     "organisers_for",
     "policy_points_for",
     "rule_municipalities",

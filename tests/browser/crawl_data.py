@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations import services as organisation_services
-from organisations.models import Photo, Premises
-from policies import meeting_services, services
+from organisations.models import Organisation, Photo, Premises
+from policies import council_services, meeting_services, services
 from policies.models import (
     ConsultedBody,
+    CouncilStatutes,
     Hearing,
     HearingDocument,
     HearingStatus,
@@ -29,6 +30,7 @@ from policies.models import (
     Meeting,
     MeetingDocument,
     MeetingSignup,
+    VolunteerCouncil,
     VolunteerPolicy,
 )
 from portal import debate_services
@@ -50,8 +52,8 @@ PHOTO = (
 def complete_the_demo():
     """Add what people's work would have added: a draft plan, a follow-up in progress, a hearing past
     its deadline with a document, a meeting's document and a citizen's sign-up awaiting confirmation,
-    a subscription to new hearings, an invited representative, a fresh debate post and a participant
-    who has not confirmed their address."""
+    a subscription to new hearings, an invited representative, a fresh debate post, a participant
+    who has not confirmed their address and a council election taking nominations."""
     policy = VolunteerPolicy.objects.get(slug="koebenhavn-2006")
     copenhagen = policy.municipality
     economy = policy.administrations.get(slug="oekonomiforvaltningen")  # its caseworker is ejer
@@ -117,11 +119,36 @@ def complete_the_demo():
     if not get_user_model().objects.filter(email=NEW_PARTICIPANT).exists():
         debate_services.participant_sign_up(email=NEW_PARTICIPANT, display_name="Ny deltager", password="Kanelsnegl-2026")
 
+    # The council pages of an election while nominations are open (Vesthimmerland's demo election is
+    # voting): Copenhagen gets a council of its own for the crawl, in which Frivilligt Forum's "forening"
+    # has put up itself and "kontakt", who has not agreed yet; "ejer" decides the candidates.
+    if not VolunteerCouncil.objects.filter(municipality=copenhagen).exists():
+        _council_in_nomination(copenhagen)
+
     # The links mailed to a subscriber and to an invited representative.
     subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)
     subscription.administrations.add(economy)
     if not get_user_model().objects.filter(email=INVITED).exists():
         organisation_services.organisation_invite(municipality=copenhagen, name="Inviteret Forening", email=INVITED)
+
+
+def _council_in_nomination(copenhagen):
+    today = timezone.localdate()
+    body = ConsultedBody.objects.create(municipality=copenhagen, name="Frivilligrådet (crawl)", slug="frivilligraad-crawl")
+    council = VolunteerCouncil.objects.create(municipality=copenhagen, body=body)
+    CouncilStatutes.objects.create(council=council, adopted_on=today - datetime.timedelta(days=30), seats=5)
+    election = council_services.election_open(
+        council=council, starts_on=today + datetime.timedelta(days=60), nominations_open_on=today,
+        nominations_close_on=today + datetime.timedelta(days=14),
+    )
+    users = get_user_model().objects.in_bulk(["forening", "kontakt"], field_name="username")
+    forum = Organisation.objects.get(municipality=copenhagen, slug="frivilligt-forum")
+    crawl = Organisation.objects.create(municipality=copenhagen, name="Crawlforeningen", slug="crawlforeningen")
+    crawl.representatives.add(users["forening"], users["kontakt"])
+    for organisation, person in ((forum, users["forening"]), (crawl, users["kontakt"])):
+        council_services.candidate_nominate(
+            election=election, organisation=organisation, person=person, nominated_by=users["forening"]
+        )
 
 
 def extra_urls(user):

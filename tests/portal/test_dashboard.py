@@ -145,9 +145,10 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, db, today, django_
     owner = build_municipality(size)
     client.force_login(owner)
 
-    # One query per deadline provider (the hearings, booking requests, dialogue meetings and grant
-    # reports included), and two for what awaits the policy owner as a moderator of the debate.
-    with django_assert_max_num_queries(18):
+    # One query per deadline provider (the hearings, booking requests, dialogue meetings, grant
+    # reports and council elections included), and two for what awaits the policy owner as a
+    # moderator of the debate.
+    with django_assert_max_num_queries(19):
         response = client.get(DASHBOARD)
 
     assert len(response.context["rows"]) >= 3 * size

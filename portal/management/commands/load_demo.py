@@ -13,12 +13,14 @@ from grants.models import Application, GrantScheme, Report
 from organisations.demo import load_demo_directory
 from organisations.demo_premises import load_demo_premises
 from organisations.models import Booking, Organisation, Premises, Room
+from policies.demo.council import load_demo_council, load_demo_council_elections
 from policies.demo.load import load_demo_policies
 from policies.demo.meetings import load_demo_meetings
 from policies.models import (
     Action,
     Administration,
     ConsultedBody,
+    CouncilElection,
     Hearing,
     ImplementationPlan,
     Meeting,
@@ -42,6 +44,7 @@ KINDS = [
     (Action, ngettext_lazy("%(count)d action", "%(count)d actions", "count")),
     (Hearing, ngettext_lazy("%(count)d hearing", "%(count)d hearings", "count")),
     (Meeting, ngettext_lazy("%(count)d meeting", "%(count)d meetings", "count")),
+    (CouncilElection, ngettext_lazy("%(count)d council election", "%(count)d council elections", "count")),
     (Organisation, ngettext_lazy("%(count)d organisation", "%(count)d organisations", "count")),
     (Premises, ngettext_lazy("%(count)d house", "%(count)d houses", "count")),
     (Room, ngettext_lazy("%(count)d room", "%(count)d rooms", "count")),
@@ -89,10 +92,12 @@ class Command(BaseCommand):
                 load_demo_premises(writer)
                 load_demo_meetings(writer)
                 load_demo_news(writer)
+                load_demo_council(writer)
                 if create_users:
                     load_demo_users(writer)
                     # Every post has an author, so the debate comes with the demo users.
                     load_demo_debate(writer)
+                    load_demo_council_elections(writer)
                 # After the users: the demo's decisions are made by the schemes' caseworkers.
                 load_demo_grants(writer)
         except ValidationError as error:
