@@ -131,7 +131,7 @@ class NewsItemAdmin(admin.ModelAdmin):
     search_fields = ("title", "summary")
     date_hierarchy = "published_at"
     autocomplete_fields = ("created_by",)
-    filter_horizontal = ("plans", "hearings")
+    filter_horizontal = ("plans", "hearings", "schemes", "meetings")
     readonly_fields = ("created_at", "updated_at")
 
 

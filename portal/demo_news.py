@@ -1,5 +1,5 @@
-"""Demo news: what the municipalities would have told the public about the policy, the plans and
-the hearing in the demo. The facts are the seed documents' (BR 754/05, the deadline of 15 December
+"""Demo news: what the municipalities would have told the public about the policy, the plans, the
+hearing, a grant round and a dialogue meeting in the demo. The facts are the seed documents' (BR 754/05, the deadline of 15 December
 2006, SOU 337/2006, Vesthimmerland's adoption on 11 December 2007); the items themselves are
 written for the demo and say so in their headlines."""
 
@@ -7,7 +7,8 @@ import datetime
 
 from django.utils import timezone
 
-from policies.models import Administration, Hearing, ImplementationPlan, Municipality
+from grants.models import GrantScheme
+from policies.models import Administration, Hearing, ImplementationPlan, Meeting, Municipality
 from portal.models import NewsItem, NewsKind
 
 
@@ -126,3 +127,53 @@ def load_demo_news(writer):
             "contact_email": "frivillig@vesthimmerland.example",
         },
     )
+
+    # A grant round: this year's § 79 scheme (grants/demo.py), announced the day it opened.
+    scheme = (
+        GrantScheme.objects.filter(administration=health, name__startswith="§ 79-tilskud", year__gt=2008)
+        .order_by("pk")
+        .first()
+    )
+    item = writer.put(
+        NewsItem,
+        {"municipality": copenhagen, "slug": "ansoegningsrunden-til-79-tilskud-er-aaben"},
+        {
+            "administration": health,
+            "kind": NewsKind.NEWS,
+            "title": "Ansøgningsrunden til § 79-tilskud er åben (demo)",
+            "summary": (
+                "Klubber og foreninger med forebyggende og aktiverende aktiviteter for ældre kan søge tilskud "
+                "efter servicelovens § 79."
+            ),
+            "body": (
+                "Ansøgningen beskriver formålet, beløbet og målene for brugen af pengene. Retningslinjerne stiller "
+                "krav om dokumentation af fremmøde og antal medlemmer, når der aflægges rapport.\n\n"
+                "Søg på portalen under Tilskud; fristen står ved puljen."
+            ),
+        },
+        on_create=lambda news: setattr(news, "published_at", _at(scheme.opens_on.year, scheme.opens_on.month, scheme.opens_on.day)),
+    )
+    writer.link(item.schemes, [scheme])
+
+    # Vesthimmerland's held dialogue meeting (policies/demo/meetings.py), told once its minutes were approved.
+    meeting = Meeting.objects.get(municipality=vesthimmerland, title="Dialogmøde om hjemmeside, vejviser og Frivillighus (demo)")
+    item = writer.put(
+        NewsItem,
+        {"municipality": vesthimmerland, "slug": "dialogmoede-om-hjemmeside-vejviser-og-frivillighus"},
+        {
+            "administration": None,
+            "kind": NewsKind.NEWS,
+            "title": "Referat fra dialogmødet om hjemmeside, vejviser og Frivillighus (demo)",
+            "summary": (
+                "Kommunen, Frivilligrådet og de frivillige organisationer mødtes til årets dialogmøde. Referatet og "
+                "de aftalte opfølgninger kan nu læses."
+            ),
+            "body": (
+                "Frivilligpolitikken kræver mindst ét årligt dialogmøde mellem kommunen og de frivillige "
+                "organisationer.\n\nPå mødet blev der aftalt opfølgninger på politikkens punkter; de står ved "
+                "punkterne på politikkens side."
+            ),
+        },
+        on_create=lambda news: setattr(news, "published_at", meeting.minutes_approved_at),
+    )
+    writer.link(item.meetings, [meeting])

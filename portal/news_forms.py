@@ -6,7 +6,7 @@ from django import forms
 from organisations.forms import DateTimeLocalInput
 from policies.forms import ModelRulesForm
 from policies.models import Administration
-from portal.models import NewsItem
+from portal.models import LINK_FIELDS, NewsItem
 
 
 class NewsItemForm(ModelRulesForm):
@@ -24,6 +24,8 @@ class NewsItemForm(ModelRulesForm):
             "contact_email",
             "plans",
             "hearings",
+            "schemes",
+            "meetings",
         ]
         widgets = {
             "published_at": DateTimeLocalInput(),
@@ -31,6 +33,8 @@ class NewsItemForm(ModelRulesForm):
             "body": forms.Textarea(attrs={"rows": 12}),
             "plans": forms.CheckboxSelectMultiple,
             "hearings": forms.CheckboxSelectMultiple,
+            "schemes": forms.CheckboxSelectMultiple,
+            "meetings": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, municipality=None, senders=None, sender_required=False, **kwargs):
@@ -47,9 +51,10 @@ class NewsItemForm(ModelRulesForm):
         if sender_required:
             self.fields["administration"].required = True
             self.fields["administration"].empty_label = None
-        self.fields["plans"].queryset = self.instance.linkable_plans().select_related("policy", "administration")
+        for field in LINK_FIELDS:
+            self.fields[field].queryset = self.instance.linkable(field)
+        self.fields["plans"].queryset = self.fields["plans"].queryset.select_related("policy", "administration")
         self.fields["plans"].label_from_instance = lambda plan: f"{plan.administration}: {plan.policy.title}"
-        self.fields["hearings"].queryset = self.instance.linkable_hearings()
 
     def clean(self):
         return check_links(self, super().clean())
@@ -69,9 +74,9 @@ class NewsItemAdminForm(forms.ModelForm):
 
 
 def check_links(form, cleaned_data):
-    """``NewsItem.validate_links`` on the chosen plans and hearings, its refusals on their fields."""
+    """``NewsItem.validate_links`` on the chosen links, its refusals on their fields."""
     try:
-        form.instance.validate_links(plans=cleaned_data.get("plans") or [], hearings=cleaned_data.get("hearings") or [])
+        form.instance.validate_links(**{field: cleaned_data.get(field) or [] for field in LINK_FIELDS})
     except forms.ValidationError as error:
         for field, errors in error.error_dict.items():
             form.add_error(field, errors)

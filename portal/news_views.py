@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 
 from organisations.views.directory import FilteredListView
-from policies.models import Hearing, ImplementationPlan, Municipality
+from policies.models import Hearing, ImplementationPlan, Meeting, Municipality
 from portal.models import NewsItem, news_municipalities, news_senders
 from portal.news_filters import NewsFilter
 from portal.news_forms import NewsItemForm
@@ -104,9 +104,12 @@ class NewsDetailView(DetailView):
         # A plan returned for changes after the item linked it is no longer public: leave it out.
         plans = ImplementationPlan.objects.visible_to(user).filter(news=item).select_related("policy", "administration")
         hearings = Hearing.objects.visible_to(user).filter(news=item).select_related("administration")
+        meetings = Meeting.objects.visible_to(user).filter(news=item)
         return super().get_context_data(
             plans=plans,
             hearings=hearings,
+            schemes=item.schemes.select_related("administration"),
+            meetings=meetings,
             may_edit=NewsItem.objects.editable_by(user).filter(pk=item.pk).exists(),
             **kwargs,
         )

@@ -23,11 +23,12 @@ from portal.models.debate import (
     posting_refusal,
     status_on_writing,
 )
-from portal.models.news import NewsItem, NewsItemQuerySet, NewsKind, news_municipalities, news_senders
+from portal.models.news import LINK_FIELDS, NewsItem, NewsItemQuerySet, NewsKind, news_municipalities, news_senders
 from portal.models.reminders import ReminderKind, SentReminder
 from portal.models.users import PortalUserManager, User
 
 __all__ = [
+    "LINK_FIELDS",
     "BODY_MAX_LENGTH",
     "REASON_MAX_LENGTH",
     "TITLE_MAX_LENGTH",

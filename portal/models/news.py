@@ -2,7 +2,7 @@
 synliggøres for offentligheden, blandt andet gennem pressemeddelelser og brug af hjemmesiden").
 
 A news item is published from a moment on: with no moment it is a draft, with one in the future it
-waits. It names what it is about (plans, hearings …), so a reader goes on from the news to the
+waits. It names what it is about (plans, hearings, grant schemes, meetings), so a reader goes on from the news to the
 matter itself; those links are to things the public can read, of the item's own municipality.
 """
 
@@ -43,6 +43,22 @@ class NewsItemQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return published
         return self.filter(Q(pk__in=published.values("pk")) | Q(pk__in=self.editable_by(user).values("pk")))
+
+
+LINK_FIELDS = ("plans", "hearings", "schemes", "meetings")
+
+LINK_REFUSALS = {
+    "plans": (_("Only the published plans of %(municipality)s can be linked; not %(names)s."), "plan_not_linkable"),
+    "hearings": (
+        _("Only the opened hearings of %(municipality)s can be linked; not %(names)s."),
+        "hearing_not_linkable",
+    ),
+    "schemes": (_("Only the grant schemes of %(municipality)s can be linked; not %(names)s."), "scheme_not_linkable"),
+    "meetings": (
+        _("Only the published meetings of %(municipality)s can be linked; not %(names)s."),
+        "meeting_not_linkable",
+    ),
+}
 
 
 class NewsItem(models.Model):
@@ -89,6 +105,12 @@ class NewsItem(models.Model):
     )
     hearings = models.ManyToManyField(
         "policies.Hearing", related_name="news", blank=True, verbose_name=_("hearings it concerns")
+    )
+    schemes = models.ManyToManyField(
+        "grants.GrantScheme", related_name="news", blank=True, verbose_name=_("grant schemes it concerns")
+    )
+    meetings = models.ManyToManyField(
+        "policies.Meeting", related_name="news", blank=True, verbose_name=_("meetings it concerns")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -150,41 +172,32 @@ class NewsItem(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def linkable_plans(self):
-        """The plans the item may name: its municipality's, as far as the public may read them."""
-        from policies.models import ImplementationPlan
+    def linkable(self, field):
+        """What the item may name in the link ``field`` ("plans", "hearings", "schemes", "meetings"):
+        its municipality's, as far as the public may read them."""
+        from grants.models import GrantScheme
+        from policies.models import Hearing, ImplementationPlan, Meeting
 
-        return ImplementationPlan.objects.visible_to(AnonymousUser()).filter(policy__municipality=self.municipality_id)
+        public, municipality = AnonymousUser(), self.municipality_id
+        return {
+            "plans": lambda: ImplementationPlan.objects.visible_to(public).filter(policy__municipality=municipality),
+            "hearings": lambda: Hearing.objects.visible_to(public).filter(administration__municipality=municipality),
+            # Every scheme is public: its call, criteria and window are what a grant round announces.
+            "schemes": lambda: GrantScheme.objects.filter(administration__municipality=municipality),
+            "meetings": lambda: Meeting.objects.visible_to(public).filter(municipality=municipality),
+        }[field]()
 
-    def linkable_hearings(self):
-        """The hearings the item may name: its municipality's opened ones."""
-        from policies.models import Hearing
-
-        return Hearing.objects.visible_to(AnonymousUser()).filter(administration__municipality=self.municipality_id)
-
-    def validate_links(self, *, plans, hearings):
-        """Refuse links to what the public cannot read or another municipality's. The links are
-        many-to-many, saved after the row, so the forms (the portal's and the admin's) call this
-        with the chosen objects before they save."""
-        links = {
-            "plans": (
-                plans,
-                self.linkable_plans(),
-                _("Only the published plans of %(municipality)s can be linked; not %(names)s."),
-                "plan_not_linkable",
-            ),
-            "hearings": (
-                hearings,
-                self.linkable_hearings(),
-                _("Only the opened hearings of %(municipality)s can be linked; not %(names)s."),
-                "hearing_not_linkable",
-            ),
-        }
+    def validate_links(self, **links):
+        """Refuse links to what the public cannot read or to another municipality's: ``links`` maps
+        each link field (``LINK_FIELDS``) to the chosen objects. The links are many-to-many, saved
+        after the row, so the forms (the portal's and the admin's) call this before they save."""
         errors = {}
-        for field, (chosen, linkable, message, code) in links.items():
-            linkable_pks = set(linkable.filter(pk__in=[obj.pk for obj in chosen]).values_list("pk", flat=True))
+        for field, chosen in links.items():
+            chosen = list(chosen)
+            linkable_pks = set(self.linkable(field).filter(pk__in=[obj.pk for obj in chosen]).values_list("pk", flat=True))
             refused = [str(obj) for obj in chosen if obj.pk not in linkable_pks]
             if refused:
+                message, code = LINK_REFUSALS[field]
                 errors[field] = ValidationError(
                     message, code=code, params={"municipality": self.municipality, "names": ", ".join(refused)}
                 )

@@ -91,7 +91,6 @@ class Command(BaseCommand):
                 load_demo_directory(writer)
                 load_demo_premises(writer)
                 load_demo_meetings(writer)
-                load_demo_news(writer)
                 load_demo_council(writer)
                 if create_users:
                     load_demo_users(writer)
@@ -100,6 +99,8 @@ class Command(BaseCommand):
                     load_demo_council_elections(writer)
                 # After the users: the demo's decisions are made by the schemes' caseworkers.
                 load_demo_grants(writer)
+                # Last: the news names the plans, hearings, schemes and meetings loaded before.
+                load_demo_news(writer)
         except ValidationError as error:
             raise CommandError(
                 _("The demo data breaks a rule of the models, so nothing was loaded: %(error)s")

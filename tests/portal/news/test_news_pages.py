@@ -80,6 +80,20 @@ def test_an_items_page_shows_its_text_contact_and_what_it_concerns(client, copen
     assert plan.get_absolute_url() in text and hearing.get_absolute_url() in text
 
 
+def test_an_items_page_leads_on_to_the_grant_scheme_and_the_meeting(client, copenhagen, items):
+    from tests.grants.factories import GrantSchemeFactory
+    from tests.policies.meetings.factories import MeetingFactory
+
+    scheme = GrantSchemeFactory(administration=copenhagen.health, name="§ 79-tilskud 2027")
+    meeting = MeetingFactory(organising_administration=copenhagen.health, title="Årets dialogmøde")
+    item = items["published"]
+    item.schemes.add(scheme)
+    item.meetings.add(meeting)
+    text = page(client, item.get_absolute_url())
+    assert scheme.get_absolute_url() in text and "§ 79-tilskud 2027" in text
+    assert meeting.get_absolute_url() in text and "Årets dialogmøde" in text
+
+
 def test_a_plan_no_longer_public_is_left_out_of_the_items_page(client, copenhagen, items):
     plan = copenhagen.health_plan
     plan.status = PlanStatus.SUBMITTED

@@ -114,3 +114,30 @@ def test_a_caseworker_edits_their_administrations_items_and_the_policy_owner_all
     assert set(NewsItem.objects.editable_by(copenhagen.owner)) == set(items.values())
     assert not NewsItem.objects.editable_by(copenhagen.employment_worker).exists()
     assert not NewsItem.objects.editable_by(copenhagen.citizen).exists()
+
+
+def test_a_grant_round_links_its_municipalitys_schemes_only(copenhagen, vesthimmerland):
+    from tests.grants.factories import GrantSchemeFactory
+
+    item = news(copenhagen.policy.municipality, title="Ny ansøgningsrunde")
+    own = GrantSchemeFactory(administration=copenhagen.health)
+    other = GrantSchemeFactory(administration=vesthimmerland.plan.administration)
+    item.validate_links(schemes=[own])
+    with pytest.raises(ValidationError) as error:
+        item.validate_links(schemes=[own, other])
+    assert codes(error) == {"schemes": ["scheme_not_linkable"]}
+    assert other.name in error.value.message_dict["schemes"][0] and own.name not in error.value.message_dict["schemes"][0]
+
+
+def test_a_meeting_is_linked_once_it_is_published(copenhagen):
+    from policies.models import MeetingStatus
+    from tests.policies.meetings.factories import MeetingFactory
+
+    item = news(copenhagen.policy.municipality, title="Dialogmøde")
+    meeting = MeetingFactory(organising_administration=copenhagen.health, status=MeetingStatus.DRAFT)
+    with pytest.raises(ValidationError) as error:
+        item.validate_links(meetings=[meeting])
+    assert codes(error) == {"meetings": ["meeting_not_linkable"]}
+    meeting.status = MeetingStatus.PUBLISHED
+    meeting.save()
+    item.validate_links(meetings=[meeting])
