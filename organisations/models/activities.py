@@ -2,9 +2,10 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,12 +118,23 @@ class Activity(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "repeat_until", "last_ends_at", "search_text"}
         super().save(*args, **kwargs)
+        search.remember_words(self.search_text, alias=self._state.db)
         # The calendar lists stored occurrences, so that it pages and counts in the database.
         self.occurrences.all().delete()
-        Occurrence.objects.bulk_create(Occurrence(activity=self, starts_at=s, ends_at=e) for s, e in times)
+        Occurrence.objects.using(self._state.db).bulk_create(self.dated(times))
 
     def search_columns(self):
         return search.fold(" ".join([self.title, self.description, self.place]))
+
+    def dated(self, times):
+        """The unsaved occurrences at ``times``, with what the calendar filters them by."""
+        vector = None
+        if search.is_postgresql(self._state.db):
+            vector = search.weighted_vector(self.search_text, self.organisation.search_name)
+        return [
+            Occurrence(activity=self, organisation_id=self.organisation_id, starts_at=s, ends_at=e, search_vector=vector)
+            for s, e in times
+        ]
 
     def occurrence_times(self):
         """``(start, end)`` of every time the activity takes place: once, or every week until
@@ -142,6 +154,16 @@ class Activity(models.Model):
 
 
 class OccurrenceQuerySet(models.QuerySet):
+    def refresh_search_vector(self):
+        """Rewrite the vectors of these occurrences from their activity and organisation as
+        they are now (PostgreSQL), e.g. after the organisation was renamed."""
+        activity = Activity.objects.filter(pk=OuterRef("activity_id"))
+        name = Organisation.objects.filter(pk=OuterRef("organisation_id"))
+        return self.update(
+            search_vector=SearchVector(Subquery(activity.values("search_text")), weight="A", config=search.CONFIG)
+            + SearchVector(Subquery(name.values("search_name")), weight="B", config=search.CONFIG)
+        )
+
     def between(self, start, end):
         """Occurrences that overlap ``[start, end)``."""
         return self.filter(starts_at__lt=end, ends_at__gt=start)
@@ -152,11 +174,11 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def listed(self):
         """Occurrences of the activities in the public calendar (``ActivityQuerySet.listed``)."""
-        return self.filter(listed_condition("activity__organisation"))
+        return self.filter(listed_condition("organisation"))
 
     def for_listing(self):
         """Everything a calendar row shows, in a fixed number of queries."""
-        return self.select_related("activity__organisation__municipality").prefetch_related("activity__target_groups")
+        return self.select_related("activity", "organisation__municipality").prefetch_related("activity__target_groups")
 
 
 class Occurrence(models.Model):
@@ -167,6 +189,18 @@ class Occurrence(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    # Copies from the activity, so that the calendar filters its dated rows without a join:
+    # by organisation through an index of (organisation, start), by words through a GIN index
+    # beside the period's (the activity's words and its organisation's name; PostgreSQL).
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+        editable=False,
+        db_index=False,  # occurrence_organisation_start serves
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = OccurrenceQuerySet.as_manager()
 
@@ -177,7 +211,10 @@ class Occurrence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="occurrence_ends_after_start"),
         ]
-        indexes = [models.Index(fields=["starts_at", "ends_at"], name="occurrence_period")]
+        indexes = [
+            models.Index(fields=["starts_at", "ends_at"], name="occurrence_period"),
+            models.Index(fields=["organisation", "starts_at"], name="occurrence_organisation_start"),
+        ]
 
     def __str__(self):
         return f"{self.activity} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"

@@ -8,17 +8,20 @@ from django.views.generic import DetailView, ListView
 from organisations import exports
 from organisations.filters import DirectoryFilter
 from organisations.models import Occurrence, Organisation
+from organisations.search import danish_order
 
 
 class CappedPaginator(Paginator):
     """Counts no further than ``cap`` rows: counting 100,000 matches costs more than finding
     the first twenty, and nobody pages that far. Past the cap the page says "more than"."""
 
-    cap = 10_000
+    cap = 1000
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        # Unordered: which rows are counted does not matter, and ordering them (by rank, say)
+        # would cost as much as the count saves.
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self):
@@ -37,8 +40,11 @@ class FilteredListView(ListView):
     def base_queryset(self):
         raise NotImplementedError
 
+    def get_filterset_kwargs(self):
+        return {"queryset": self.base_queryset()}
+
     def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.base_queryset())
+        self.filterset = self.filterset_class(self.request.GET or None, **self.get_filterset_kwargs())
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
@@ -54,7 +60,9 @@ class FilteredListView(ListView):
 
 
 def directory_queryset():
-    return Organisation.objects.listed().for_listing()
+    """The listed organisations in Danish alphabetical order, the order of a directory
+    searched for nothing (the filters order the rest)."""
+    return Organisation.objects.listed().for_listing().order_by(danish_order("name").asc(), "pk")
 
 
 class DirectoryView(FilteredListView):
@@ -64,6 +72,10 @@ class DirectoryView(FilteredListView):
 
     def base_queryset(self):
         return directory_queryset()
+
+    def get_filterset_kwargs(self):
+        # Rank no more matches than the page counts: one more tells it to say "more than".
+        return {**super().get_filterset_kwargs(), "rank_at_most": self.paginator_class.cap + 1}
 
 
 def _filtered_directory(request):
