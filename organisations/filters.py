@@ -31,7 +31,11 @@ from policies.models import Municipality
 # Each vocabulary's parameter, the organisation's relation to it, and its model.
 VOCABULARIES = {
     model.parameter: (relation, model)
-    for relation, model in (("target_groups", TargetGroup), ("fields_of_activity", FieldOfActivity), ("districts", District))
+    for relation, model in [
+        ("target_groups", TargetGroup),
+        ("fields_of_activity", FieldOfActivity),
+        ("districts", District),
+    ]
 }
 
 
@@ -84,8 +88,10 @@ class VocabularyFilterSet(django_filters.FilterSet):
         label=_("District"), method="filter_term", empty_label=_("All districts"), widget=QuickSelect
     )
 
-    # The path from the filtered rows to their organisation ("" for organisations themselves).
+    # The path from the filtered rows to their organisation ("" for organisations themselves),
+    # and to their municipality where they have one of their own.
     organisation_path = ""
+    municipality_path = None
     # The pages offer the municipalities and terms to choose from; the API takes any slug.
     offer_choices = True
 
@@ -127,6 +133,8 @@ class VocabularyFilterSet(django_filters.FilterSet):
 
     # The type hints tell the OpenAPI schema what each parameter takes.
     def filter_municipality(self, queryset, name, value: str):
+        if self.municipality_path:
+            return queryset.filter(**{f"{self.municipality_path}__slug": value})
         return self.organisations_where(queryset, Q(municipality__slug=value))
 
     def filter_kind(self, queryset, name, value: str):
@@ -175,6 +183,7 @@ class DirectoryFilter(VocabularyFilterSet):
         super().__init__(data, *args, **kwargs)
         self.rank_at_most = rank_at_most
         self.words = None
+        self.ranked = None  # the pks ranked, when only the best were
 
     def filter_search(self, queryset, name, value):
         self.words = Search(value, queryset.db)
@@ -190,7 +199,8 @@ class DirectoryFilter(VocabularyFilterSet):
             sort = "navn"  # without words to match, every row is as relevant as the next
         if sort == "relevans" and self.rank_at_most is not None and self.words.full_text:
             # Only the best matches are ranked; the rest of the filters are already in them.
-            queryset = self.queryset.filter(pk__in=self.words.best(queryset, self.rank_at_most))
+            self.ranked = self.words.best(queryset, self.rank_at_most)
+            queryset = self.queryset.filter(pk__in=self.ranked)
         if sort == "relevans":
             queryset = queryset.annotate(rank=self.words.rank())
         return queryset.order_by(*self.ordering(sort, queryset.db))
@@ -238,6 +248,7 @@ class OccurrenceFilter(ActivityFilter):
     """The calendar page's filters, applied to the occurrences of the activities."""
 
     activity_path = "activity"
+    municipality_path = "municipality"
 
     class Meta(ActivityFilter.Meta):
         model = Occurrence

@@ -267,22 +267,31 @@ class Organisation(models.Model):
             self.slug = unique_slug(Organisation, self.name, municipality_id=self.municipality_id)
         self._date_consent()
         self.search_name, self.search_text, self.search_terms = self.search_columns()
-        renamed = self.pk is not None and self._renamed()
+        stored = self._stored("search_name", "municipality_id")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
         search.remember_words(self.search_name, self.search_text, alias=self._state.db)
         if search.is_postgresql(self._state.db):
             Organisation.objects.filter(pk=self.pk).update(search_vector=search.search_vector())
-            if renamed:
-                # The calendar finds an activity by its organisation's name too (Occurrence.search_vector).
-                from organisations.models.activities import Occurrence
+        if stored:
+            self._update_dates(*stored)
 
-                Occurrence.objects.filter(organisation=self).refresh_search_vector()
+    def _stored(self, *fields):
+        """``fields`` as the database holds them now, before a save (``None`` if new)."""
+        if self.pk is None:
+            return None
+        return Organisation.objects.using(self._state.db).filter(pk=self.pk).values_list(*fields).first()
 
-    def _renamed(self):
-        stored = Organisation.objects.using(self._state.db).filter(pk=self.pk).values_list("search_name", flat=True)
-        return list(stored) != [self.search_name]
+    def _update_dates(self, name, municipality_id):
+        """The calendar's dates carry the organisation's municipality and name (``Occurrence``)."""
+        from organisations.models.activities import Occurrence
+
+        dates = Occurrence.objects.using(self._state.db).filter(organisation=self)
+        if municipality_id != self.municipality_id:
+            dates.update(municipality=self.municipality_id)
+        if name != self.search_name and search.is_postgresql(self._state.db):
+            dates.refresh_search_vector()
 
     def search_columns(self, terms=None):
         """The folded name; the folded rest of what a citizen might search for; and the

@@ -77,6 +77,12 @@ class DirectoryView(FilteredListView):
         # Rank no more matches than the page counts: one more tells it to say "more than".
         return {**super().get_filterset_kwargs(), "rank_at_most": self.paginator_class.cap + 1}
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.filterset.ranked is not None:
+            paginator.count = len(self.filterset.ranked)  # known already, no need to count them again
+        return paginator
+
 
 def _filtered_directory(request):
     return DirectoryFilter(request.GET or None, queryset=directory_queryset()).qs

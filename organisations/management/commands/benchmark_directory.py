@@ -81,7 +81,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--kommune",
             default="",
-            help=_("The municipality of the searches inside one municipality (default: the one with most organisations)."),
+            help=_("The municipality of the searches inside one (default: the one with most organisations)."),
         )
         parser.add_argument("--target", type=float, default=100.0, help=_("The goal per search, in milliseconds."))
 
@@ -118,7 +118,12 @@ class Command(BaseCommand):
         if missed:
             self.stdout.write(
                 _("%(count)s of %(total)s searches took %(target).0f ms or more (marked !): %(labels)s.")
-                % {"count": len(missed), "total": len(SEARCHES), "target": target, "labels": ", ".join(map(str, missed))}
+                % {
+                    "count": len(missed),
+                    "total": len(SEARCHES),
+                    "target": target,
+                    "labels": ", ".join(map(str, missed)),
+                }
             )
         else:
             self.stdout.write(
