@@ -52,7 +52,9 @@ def calendar_period(view, day):
 
 
 class CalendarPaginator(CappedPaginator):
-    cap = 1000
+    # Ten pages of a week's dates; past them the page asks for a narrower search. Counting
+    # further costs a read of every date counted, where the filters match one in twenty.
+    cap = 500
 
 
 class CalendarView(FilteredListView):

@@ -79,6 +79,26 @@ def test_an_activity_moved_to_another_organisation_moves_its_dates(client, knitt
     assert set(Occurrence.objects.values_list("organisation__name", flat=True)) == {"Frivilligcenter Vesthimmerland"}
 
 
+def test_an_organisation_that_moves_municipality_takes_its_dates_along(client, knitting, vesthimmerland):
+    organisation = knitting.organisation
+    organisation.municipality = vesthimmerland
+    organisation.save()
+
+    assert titles_on(client.get(CALENDAR, {**DAY, "kommune": "vesthimmerland"})) == ["Strikkecafé"]
+    assert titles_on(client.get(CALENDAR, {**DAY, "kommune": "koebenhavn"})) == []
+
+
+def test_a_long_activity_that_began_before_the_week_is_in_it(client, knitting):
+    ActivityFactory(
+        organisation=knitting.organisation,
+        title="Sommerlejr",
+        starts_at=local(2026, 11, 20, 10),
+        ends_at=local(2026, 12, 1, 12),
+    )
+
+    assert titles_on(client.get(CALENDAR, DAY)) == ["Sommerlejr", "Strikkecafé"]
+
+
 def test_the_open_data_finds_activities_by_the_same_words(client, knitting):
     ActivityFactory(organisation=knitting.organisation, title="Banko", description="", place="")
 
