@@ -74,7 +74,9 @@ SEARCHES = [
 
 
 class Command(BaseCommand):
-    help = "Time typical directory and calendar searches through the real pages."
+    @property
+    def help(self):
+        return _("Time typical directory and calendar searches through the real pages.")
 
     def add_arguments(self, parser):
         parser.add_argument("--rounds", type=int, default=5, help=_("How often each search is repeated."))
@@ -93,10 +95,8 @@ class Command(BaseCommand):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         client = Client()
         self.describe(municipality, rounds)
-        self.stdout.write(
-            f"{_('page'):<10} {_('best'):>7} {_('median'):>7} {_('worst'):>7} {_('db'):>6} {_('queries'):>7}  "
-            + _("search")
-        )
+        headings = [_("page"), _("best"), _("median"), _("worst"), _("db"), _("queries"), _("search")]
+        self.stdout.write("{:<10} {:>7} {:>7} {:>7} {:>6} {:>7}  {}".format(*headings))
         medians, missed = [], []
         for page, label, params in SEARCHES:
             params = {key: municipality.slug if value is KOMMUNE else value for key, value in params.items()}
@@ -154,12 +154,12 @@ class Command(BaseCommand):
             }
         )
         self.stdout.write(
-            _("Machine: %(cpus)s CPU cores, load average %(load)s; DEBUG %(debug)s; %(rounds)s rounds a search; "
+            _("Machine: %(cpus)s CPU cores, load average %(load)s; %(debug)s; %(rounds)s rounds a search; "
               "one municipality: %(municipality)s.")  # fmt: skip
             % {
                 "cpus": os.cpu_count(),
                 "load": load_average(),
-                "debug": _("on") if settings.DEBUG else _("off"),
+                "debug": _("DEBUG on") if settings.DEBUG else _("DEBUG off"),
                 "rounds": rounds,
                 "municipality": municipality.slug,
             }
