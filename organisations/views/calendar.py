@@ -55,6 +55,9 @@ class CalendarPaginator(CappedPaginator):
     # Ten pages of a week's dates; past them the page asks for a narrower search. Counting
     # further costs a read of every date counted, where the filters match one in twenty.
     cap = 500
+    # By start, as listed: where the filters match many dates, walking the period's index
+    # finds 501 sooner than gathering every match of a common word does.
+    count_in_order = True
 
 
 class CalendarView(FilteredListView):
