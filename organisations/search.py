@@ -12,6 +12,11 @@ goes into a small lexicon (``SearchWord``) with a trigram index, each typed word
 first corrected against it in one indexed query, and the full-text query then asks for
 the typed word or its close spellings. SQLite, which only runs the demo, matches each
 word with ``contains`` instead.
+
+At scale (100,000 organisations) a common word matches tens of thousands of rows, and
+ranking reads every row it ranks: the directory ranks only the best of them
+(``Search.best``), found through an index of the names. The filters' terms are tokens on
+the row (``term_token``), so that a combination of filters is a look-up in one index too.
 """
 
 import functools
@@ -148,7 +153,8 @@ class Search:
         return bool(self.typed)
 
     def filter(self, queryset):
-        """``queryset`` (of organisations) narrowed to the rows holding every word, or a close spelling of it."""
+        """``queryset`` (of organisations) narrowed to the rows holding every word, or a close
+        spelling of it."""
         return queryset.filter(self.condition()) if self.typed else queryset
 
     def condition(self, vector="search_vector", texts=("search_name", "search_text")):
@@ -186,10 +192,8 @@ class Search:
             group.order_by().annotate(group=Value(number)).values_list("pk", "group")[:limit]
             for number, group in enumerate(groups)
         ]
-        best = {}
-        for pk, _group in sorted(first.union(*others, all=True), key=lambda row: row[1]):
-            best.setdefault(pk, None)
-        return list(best)[:limit]
+        in_order = sorted(first.union(*others, all=True), key=lambda row: row[1])
+        return list(dict.fromkeys(pk for pk, _group in in_order))[:limit]
 
 
 def _either(query, other):
@@ -212,7 +216,7 @@ def name_vector():
 def weighted_vector(first, rest):
     """A vector of two folded texts at hand, ``first`` weighing most (A), ``rest`` less (B),
     to be written with the row (``search_vector()`` reads the row's own columns instead):
-    an organisation's name and the rest, or a date's activity words and organisation name."""
+    a date's activity words and its organisation's name (``Activity.dated``)."""
     return SearchVector(Value(first, output_field=TextField()), weight="A", config=CONFIG) + SearchVector(
         Value(rest, output_field=TextField()), weight="B", config=CONFIG
     )
