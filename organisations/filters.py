@@ -237,7 +237,9 @@ class ActivityFilter(VocabularyFilterSet):
         return queryset.filter(Exists(Occurrence.objects.filter(condition, activity=OuterRef("pk"))))
 
     def filter_term(self, queryset, name, value: str):
-        if name == "maalgruppe":
+        if name == TargetGroup.parameter and self.activity_path and is_postgresql(queryset.db):
+            return queryset.filter(has_term(term_token(name, value)))  # the dates carry their activity's
+        if name == TargetGroup.parameter:
             through = Activity.target_groups.through
             activities = through.objects.filter(targetgroup__slug=value).values("activity_id")
             return queryset.filter(**{self._activity("pk__in"): activities})

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -128,9 +130,10 @@ class Activity(models.Model):
 
     def dated(self, times):
         """The unsaved occurrences at ``times``, with what the calendar filters them by."""
-        vector = None
+        vector, tokens = None, ""
         if search.is_postgresql(self._state.db):
             vector = search.weighted_vector(self.search_text, self.organisation.search_name)
+            tokens = self.term_tokens()
         return [
             Occurrence(
                 activity=self,
@@ -139,9 +142,17 @@ class Activity(models.Model):
                 starts_at=s,
                 ends_at=e,
                 search_vector=vector,
+                search_terms=tokens,
             )
             for s, e in times
         ]
+
+    def term_tokens(self):
+        """The tokens of the activity's target groups (``organisations.search.term_token``)."""
+        if self.pk is None:
+            return ""
+        slugs = self.target_groups.values_list("slug", flat=True)
+        return " ".join(search.term_token(TargetGroup.parameter, slug) for slug in slugs)
 
     def occurrence_times(self):
         """``(start, end)`` of every time the activity takes place: once, or every week until
@@ -161,14 +172,20 @@ class Activity(models.Model):
 
 
 class OccurrenceQuerySet(models.QuerySet):
-    def refresh_search_vector(self):
-        """Rewrite the vectors of these occurrences from their activity and organisation as
-        they are now (PostgreSQL), e.g. after the organisation was renamed."""
+    def refresh_search_columns(self):
+        """Rewrite the words and terms of these occurrences from their activity and organisation
+        as they are now, e.g. after the organisation was renamed or a target group added
+        (PostgreSQL, the only database that reads them)."""
         activity = Activity.objects.filter(pk=OuterRef("activity_id"))
         name = Organisation.objects.filter(pk=OuterRef("organisation_id"))
+        links = Activity.target_groups.through.objects.filter(activity=OuterRef("activity_id"))
+        tokens = links.values("activity").annotate(
+            tokens=StringAgg(Concat(Value(search.term_token(TargetGroup.parameter, "")), "targetgroup__slug"), " ")
+        )
         return self.update(
             search_vector=SearchVector(Subquery(activity.values("search_text")), weight="A", config=search.CONFIG)
-            + SearchVector(Subquery(name.values("search_name")), weight="B", config=search.CONFIG)
+            + SearchVector(Subquery(name.values("search_name")), weight="B", config=search.CONFIG),
+            search_terms=Coalesce(Subquery(tokens.values("tokens")), Value("")),
         )
 
     def between(self, start, end):
@@ -227,6 +244,9 @@ class Occurrence(models.Model):
         db_index=False,  # occurrence_municipality_start serves
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    # The activity's target groups as the filters name them ("maalgruppe:aeldre"), indexed on
+    # PostgreSQL, so that the calendar reads them from the date itself (SQLite joins instead).
+    search_terms = models.TextField(editable=False, default="")
 
     objects = OccurrenceQuerySet.as_manager()
 

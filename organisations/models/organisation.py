@@ -291,7 +291,7 @@ class Organisation(models.Model):
         if municipality_id != self.municipality_id:
             dates.update(municipality=self.municipality_id)
         if name != self.search_name and search.is_postgresql(self._state.db):
-            dates.refresh_search_vector()
+            dates.refresh_search_columns()
 
     def search_columns(self, terms=None):
         """The folded name; the folded rest of what a citizen might search for; and the

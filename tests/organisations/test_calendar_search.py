@@ -8,7 +8,13 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import Occurrence
-from tests.organisations.factories import ActivityFactory, OrganisationFactory, local, organisation_with
+from tests.organisations.factories import (
+    ActivityFactory,
+    OrganisationFactory,
+    TargetGroupFactory,
+    local,
+    organisation_with,
+)
 from tests.organisations.postgresql import requires_postgresql
 
 CALENDAR = reverse("organisations:calendar")
@@ -97,6 +103,28 @@ def test_a_long_activity_that_began_before_the_week_is_in_it(client, knitting):
     )
 
     assert titles_on(client.get(CALENDAR, DAY)) == ["Sommerlejr", "Strikkecafé"]
+
+
+def test_a_target_group_given_to_an_activity_later_filters_its_dates(client, knitting, copenhagen):
+    seniors = TargetGroupFactory(municipality=copenhagen, name="Seniorer")
+    assert titles_on(client.get(CALENDAR, {**DAY, "maalgruppe": "seniorer"})) == []
+
+    knitting.target_groups.add(seniors)
+    assert titles_on(client.get(CALENDAR, {**DAY, "maalgruppe": "seniorer"})) == ["Strikkecafé"]
+
+    seniors.activities.remove(knitting)
+    assert titles_on(client.get(CALENDAR, {**DAY, "maalgruppe": "seniorer"})) == []
+
+
+def test_a_renamed_target_group_filters_by_its_new_short_name(client, knitting, copenhagen):
+    term = TargetGroupFactory(municipality=copenhagen, name="Ældre")
+    knitting.target_groups.add(term)
+
+    term.slug = "seniorer"
+    term.save()
+
+    assert titles_on(client.get(CALENDAR, {**DAY, "maalgruppe": "seniorer"})) == ["Strikkecafé"]
+    assert "maalgruppe" in client.get(CALENDAR, {**DAY, "maalgruppe": "aeldre"}).context["filterset"].form.errors
 
 
 def test_the_open_data_finds_activities_by_the_same_words(client, knitting):

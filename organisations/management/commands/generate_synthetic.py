@@ -269,7 +269,7 @@ class Command(BaseCommand):
                 )
                 if postgresql:
                     # As Activity.dated() would write them; one statement a batch, not an expression a row.
-                    Occurrence.objects.filter(activity__in=created).refresh_search_vector()
+                    Occurrence.objects.filter(activity__in=created).refresh_search_columns()
             created_count += len(created)
             self.stdout.write(f"  {created_count}", ending="\r")
         search.remember_words(*ACTIVITY_TITLES, *PLACES, "for alle. Kom og vær med!")
