@@ -244,8 +244,8 @@ class Occurrence(models.Model):
         db_index=False,  # occurrence_municipality_start serves
     )
     search_vector = SearchVectorField(null=True, editable=False)
-    # The activity's target groups as the filters name them ("maalgruppe:aeldre"), indexed on
-    # PostgreSQL, so that the calendar reads them from the date itself (SQLite joins instead).
+    # The activity's target groups as the filters name them ("maalgruppe:aeldre"), so that on
+    # PostgreSQL the calendar reads them from the date itself (SQLite joins the links instead).
     search_terms = models.TextField(editable=False, default="")
 
     objects = OccurrenceQuerySet.as_manager()

@@ -16,15 +16,12 @@ class CappedPaginator(Paginator):
     the first twenty, and nobody pages that far. Past the cap the page says "more than"."""
 
     cap = 1000
-    # Count in the list's own order? Which rows are counted does not matter, and ordering by
-    # rank, say, would cost more than the count; but an order an index keeps can make the
-    # cheapest way to find the first rows.
-    count_in_order = False
 
     @cached_property
     def count(self):
-        rows = self.object_list if self.count_in_order else self.object_list.order_by()
-        return rows[: self.cap + 1].count()
+        # Unordered: which rows are counted does not matter, and ordering them (by rank, say)
+        # would cost as much as the count saves.
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self):
@@ -60,6 +57,36 @@ class FilteredListView(ListView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         return context
+
+
+class FirstRows:
+    """The first rows of an ordered queryset, for a paginator: their pks found in one query,
+    where all the filtering is paid for, and each page then fetched by pk, in order."""
+
+    def __init__(self, queryset, limit):
+        self.queryset = queryset
+        self.pks = list(queryset.values_list("pk", flat=True)[:limit])
+
+    def __len__(self):
+        return len(self.pks)
+
+    def count(self):
+        return len(self.pks)
+
+    def __getitem__(self, page):
+        return self.queryset.filter(pk__in=self.pks[page])
+
+
+class FirstRowsPaginator(CappedPaginator):
+    """A capped paginator whose count and pages share one search for the first rows, where
+    counting and listing would each search (``FirstRows``)."""
+
+    def __init__(self, object_list, *args, **kwargs):
+        super().__init__(FirstRows(object_list, self.cap + 1), *args, **kwargs)
+
+    @cached_property
+    def count(self):
+        return len(self.object_list)
 
 
 def directory_queryset():
