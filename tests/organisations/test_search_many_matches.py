@@ -109,3 +109,17 @@ def test_the_exports_hold_every_match_not_only_the_ranked(client, copenhagen, sm
 
     rows = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
     assert len(rows) == 1 + 3 * CAP  # the header and every organisation
+
+
+@pytest.mark.parametrize("size", [2 * CAP, 6 * CAP])
+def test_a_ranked_search_of_many_matches_answers_in_a_fixed_number_of_queries(
+    client, copenhagen, small_cap, django_assert_max_num_queries, size
+):
+    for number in range(size):
+        OrganisationFactory(municipality=copenhagen, name=f"Motion {number:02d}", purpose="Motion og leg.")
+
+    # The choices (4), the lexicon, the best matches, the page and its three vocabularies.
+    with django_assert_max_num_queries(10):
+        response = client.get(DIRECTORY, {"q": "motion", "type": "association"})
+
+    assert response.context["paginator"].capped
