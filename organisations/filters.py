@@ -10,11 +10,12 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from organisations.forms import QuickSelect
 from organisations.models import (
     Activity,
     District,
@@ -24,27 +25,31 @@ from organisations.models import (
     OrganisationKind,
     TargetGroup,
 )
-from organisations.search import danish_order, fold
+from organisations.search import Search, danish_order, has_term, is_postgresql, term_token
 from policies.models import Municipality
 
 # Each vocabulary's parameter, the organisation's relation to it, and its model.
 VOCABULARIES = {
-    "maalgruppe": ("target_groups", TargetGroup),
-    "felt": ("fields_of_activity", FieldOfActivity),
-    "bydel": ("districts", District),
+    model.parameter: (relation, model)
+    for relation, model in [
+        ("target_groups", TargetGroup),
+        ("fields_of_activity", FieldOfActivity),
+        ("districts", District),
+    ]
 }
 
 
-def vocabulary_choices(model, municipality_slug=None):
+def vocabulary_choices(model, municipality_slug=None, slug=None):
     """A term per slug: a municipality's own terms, or every municipality's merged by slug,
-    so that "aeldre" means the target group "Ældre" wherever it is kept."""
-    terms = model.objects.order_by("name", "slug")
+    so that "aeldre" means the target group "Ældre" wherever it is kept (or only ``slug``)."""
+    terms = model.objects.all()
     if municipality_slug is not None:
         terms = terms.filter(municipality__slug=municipality_slug)
-    choices = {}
-    for slug, name in terms.values_list("slug", "name"):
-        choices.setdefault(slug, name)
-    return list(choices.items())
+    if slug is not None:
+        terms = terms.filter(slug=slug)
+    # One row per slug, named by its first name alphabetically (98 municipalities keep ~1,200 terms).
+    merged = terms.values("slug").annotate(first_name=Min("name")).order_by("first_name", "slug")
+    return [(term["slug"], term["first_name"]) for term in merged]
 
 
 def organisations_with_term(relation, slug):
@@ -64,21 +69,29 @@ class VocabularyFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. ældre, motion, lektiehjælp")}),
     )
     kommune = django_filters.ChoiceFilter(
-        label=_("Municipality"), method="filter_municipality", empty_label=_("All municipalities")
+        label=_("Municipality"), method="filter_municipality", empty_label=_("All municipalities"), widget=QuickSelect
     )
     type = django_filters.ChoiceFilter(
-        label=_("Kind"), method="filter_kind", choices=OrganisationKind.choices, empty_label=_("All kinds")
+        label=_("Kind"),
+        method="filter_kind",
+        choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
+        widget=QuickSelect,
     )
     maalgruppe = django_filters.ChoiceFilter(
-        label=_("Target group"), method="filter_term", empty_label=_("All target groups")
+        label=_("Target group"), method="filter_term", empty_label=_("All target groups"), widget=QuickSelect
     )
     felt = django_filters.ChoiceFilter(
-        label=_("Field of activity"), method="filter_term", empty_label=_("All fields")
+        label=_("Field of activity"), method="filter_term", empty_label=_("All fields"), widget=QuickSelect
     )
-    bydel = django_filters.ChoiceFilter(label=_("District"), method="filter_term", empty_label=_("All districts"))
+    bydel = django_filters.ChoiceFilter(
+        label=_("District"), method="filter_term", empty_label=_("All districts"), widget=QuickSelect
+    )
 
-    # The path from the filtered rows to their organisation ("" for organisations themselves).
+    # The path from the filtered rows to their organisation ("" for organisations themselves),
+    # and to their municipality where they have one of their own.
     organisation_path = ""
+    municipality_path = None
     # The pages offer the municipalities and terms to choose from; the API takes any slug.
     offer_choices = True
 
@@ -91,34 +104,49 @@ class VocabularyFilterSet(django_filters.FilterSet):
         chosen = (self.data or {}).get("kommune")
         self.municipality = chosen if chosen in dict(municipalities) else None
         for name, (_relation, model) in VOCABULARIES.items():
-            self.filters[name].extra["choices"] = vocabulary_choices(model, self.municipality)
+            if name == "bydel" and self.municipality is None:
+                # Districts belong to one municipality: hundreds of them across the country help
+                # nobody. Any district is still a valid value, so the one asked for is looked up.
+                chosen = (self.data or {}).get("bydel")
+                choices = vocabulary_choices(model, slug=chosen) if chosen else []
+            else:
+                choices = vocabulary_choices(model, self.municipality)
+            self.filters[name].extra["choices"] = choices
 
     @property
     def form(self):
         form = super().form
-        if self.offer_choices and self.municipality is None and not hasattr(form, "districts_offered"):
-            # Districts belong to one municipality: hundreds of them across the country help
-            # nobody. Any district is still a valid value; the list offers one after a municipality.
-            field = form.fields["bydel"]
-            chosen = (self.data or {}).get("bydel")
-            field.widget.choices = [choice for choice in field.choices if choice[0] in ("", chosen)]
-            field.help_text = _("Choose a municipality to see its districts.")
-            form.districts_offered = False
+        if self.offer_choices and self.municipality is None:
+            form.fields["bydel"].help_text = _("Choose a municipality to see its districts.")
         return form
 
     def _organisation(self, lookup):
         return f"{self.organisation_path}__{lookup}" if self.organisation_path else lookup
 
+    def organisations_where(self, queryset, condition):
+        """``queryset`` narrowed to the rows whose organisation meets ``condition`` (a ``Q`` on
+        organisations): directly, or through the ids of the organisations that meet it."""
+        if not self.organisation_path:
+            return queryset.filter(condition)
+        organisations = Organisation.objects.filter(condition).values("pk")
+        return queryset.filter(**{self._organisation("in"): organisations})
+
     # The type hints tell the OpenAPI schema what each parameter takes.
     def filter_municipality(self, queryset, name, value: str):
-        return queryset.filter(**{self._organisation("municipality__slug"): value})
+        if self.municipality_path:
+            return queryset.filter(**{f"{self.municipality_path}__slug": value})
+        return self.organisations_where(queryset, Q(municipality__slug=value))
 
     def filter_kind(self, queryset, name, value: str):
-        return queryset.filter(**{self._organisation("kind"): value})
+        if is_postgresql(queryset.db):
+            return self.organisations_where(queryset, Q(has_term(term_token("type", value))))
+        return self.organisations_where(queryset, Q(kind=value))
 
     def filter_term(self, queryset, name, value: str):
+        if is_postgresql(queryset.db):
+            return self.organisations_where(queryset, Q(has_term(term_token(name, value))))
         relation, _model = VOCABULARIES[name]
-        return queryset.filter(**{self._organisation("pk__in"): organisations_with_term(relation, value)})
+        return self.organisations_where(queryset, Q(pk__in=organisations_with_term(relation, value)))
 
 
 class DirectoryFilter(VocabularyFilterSet):
@@ -141,15 +169,25 @@ class DirectoryFilter(VocabularyFilterSet):
         }[sort]
 
     sortering = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORTS, method="filter_sort", empty_label=None, null_label=None
+        label=_("Sort by"), choices=SORTS, method="filter_sort", empty_label=None, null_label=None, widget=QuickSelect
     )
 
     class Meta:
         model = Organisation
         fields = ["q", "kommune", "type", "maalgruppe", "felt", "bydel", "sortering"]
 
+    def __init__(self, data=None, *args, rank_at_most=None, **kwargs):
+        """``rank_at_most``: by relevance, rank only so many of the matches (the best, see
+        ``Search.best``); the pages count no further either. ``None`` ranks every match, as
+        the exports and the open data do."""
+        super().__init__(data, *args, **kwargs)
+        self.rank_at_most = rank_at_most
+        self.words = None
+        self.ranked = None  # the pks ranked, when only the best were
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        self.words = Search(value, queryset.db)
+        return self.words.filter(queryset)
 
     def filter_sort(self, queryset, name, value):
         return queryset  # ordering is applied last, in filter_queryset
@@ -157,8 +195,14 @@ class DirectoryFilter(VocabularyFilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sortering") or "relevans"
-        if sort == "relevans" and not self.form.cleaned_data.get("q", "").strip():
+        if sort == "relevans" and not self.words:
             sort = "navn"  # without words to match, every row is as relevant as the next
+        if sort == "relevans" and self.rank_at_most is not None and self.words.full_text:
+            # Only the best matches are ranked; the rest of the filters are already in them.
+            self.ranked = self.words.best(queryset, self.rank_at_most)
+            queryset = self.queryset.filter(pk__in=self.ranked)
+        if sort == "relevans":
+            queryset = queryset.annotate(rank=self.words.rank())
         return queryset.order_by(*self.ordering(sort, queryset.db))
 
 
@@ -174,23 +218,28 @@ class ActivityFilter(VocabularyFilterSet):
         model = Activity
         fields = ["q", "kommune", "type", "maalgruppe", "felt", "bydel"]
 
-    @property
-    def organisation_path(self):
-        return f"{self.activity_path}__organisation" if self.activity_path else "organisation"
+    # Activities and their occurrences alike have their organisation at hand.
+    organisation_path = "organisation"
 
     def _activity(self, lookup):
         return f"{self.activity_path}__{lookup}" if self.activity_path else lookup
 
     def filter_search(self, queryset, name, value):
-        """The activity's own words, or an organisation the directory's search finds."""
-        words = Q()
-        for word in fold(value).split():
-            words &= Q(**{self._activity("search_text__contains"): word})
-        organisations = Organisation.objects.search(value).values("pk")
-        return queryset.filter(Q(**{self._organisation("pk__in"): organisations}) | words)
+        """The activity's title, description and place, and its organisation's name: every
+        word, or a close spelling of it (``organisations.search.Search``). On PostgreSQL the
+        occurrences carry these words as a vector; an activity matches when its dates do."""
+        words = Search(value, queryset.db)
+        if not words:
+            return queryset
+        condition = words.condition(texts=(self._activity("search_text"), self._organisation("search_name")))
+        if self.activity_path or not words.full_text:
+            return queryset.filter(condition)
+        return queryset.filter(Exists(Occurrence.objects.filter(condition, activity=OuterRef("pk"))))
 
     def filter_term(self, queryset, name, value: str):
-        if name == "maalgruppe":
+        if name == TargetGroup.parameter and self.activity_path and is_postgresql(queryset.db):
+            return queryset.filter(has_term(term_token(name, value)))  # the dates carry their activity's
+        if name == TargetGroup.parameter:
             through = Activity.target_groups.through
             activities = through.objects.filter(targetgroup__slug=value).values("activity_id")
             return queryset.filter(**{self._activity("pk__in"): activities})
@@ -201,6 +250,7 @@ class OccurrenceFilter(ActivityFilter):
     """The calendar page's filters, applied to the occurrences of the activities."""
 
     activity_path = "activity"
+    municipality_path = "municipality"
 
     class Meta(ActivityFilter.Meta):
         model = Occurrence

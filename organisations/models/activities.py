@@ -2,9 +2,12 @@
 
 import datetime
 
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,12 +120,39 @@ class Activity(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "repeat_until", "last_ends_at", "search_text"}
         super().save(*args, **kwargs)
+        search.remember_words(self.search_text, alias=self._state.db)
         # The calendar lists stored occurrences, so that it pages and counts in the database.
         self.occurrences.all().delete()
-        Occurrence.objects.bulk_create(Occurrence(activity=self, starts_at=s, ends_at=e) for s, e in times)
+        Occurrence.objects.using(self._state.db).bulk_create(self.dated(times))
 
     def search_columns(self):
         return search.fold(" ".join([self.title, self.description, self.place]))
+
+    def dated(self, times):
+        """The unsaved occurrences at ``times``, with what the calendar filters them by."""
+        vector, tokens = None, ""
+        if search.is_postgresql(self._state.db):
+            vector = search.weighted_vector(self.search_text, self.organisation.search_name)
+            tokens = self.term_tokens()
+        return [
+            Occurrence(
+                activity=self,
+                organisation_id=self.organisation_id,
+                municipality_id=self.organisation.municipality_id,
+                starts_at=s,
+                ends_at=e,
+                search_vector=vector,
+                search_terms=tokens,
+            )
+            for s, e in times
+        ]
+
+    def term_tokens(self):
+        """The tokens of the activity's target groups (``organisations.search.term_token``)."""
+        if self.pk is None:
+            return ""
+        slugs = self.target_groups.values_list("slug", flat=True)
+        return " ".join(search.term_token(TargetGroup.parameter, slug) for slug in slugs)
 
     def occurrence_times(self):
         """``(start, end)`` of every time the activity takes place: once, or every week until
@@ -142,9 +172,34 @@ class Activity(models.Model):
 
 
 class OccurrenceQuerySet(models.QuerySet):
+    def refresh_search_columns(self):
+        """Rewrite the words and terms of these occurrences from their activity and organisation
+        as they are now, e.g. after the organisation was renamed or a target group added
+        (PostgreSQL, the only database that reads them)."""
+        activity = Activity.objects.filter(pk=OuterRef("activity_id"))
+        name = Organisation.objects.filter(pk=OuterRef("organisation_id"))
+        links = Activity.target_groups.through.objects.filter(activity=OuterRef("activity_id"))
+        tokens = links.values("activity").annotate(
+            tokens=StringAgg(Concat(Value(search.term_token(TargetGroup.parameter, "")), "targetgroup__slug"), " ")
+        )
+        return self.update(
+            search_vector=SearchVector(Subquery(activity.values("search_text")), weight="A", config=search.CONFIG)
+            + SearchVector(Subquery(name.values("search_name")), weight="B", config=search.CONFIG),
+            search_terms=Coalesce(Subquery(tokens.values("tokens")), Value("")),
+        )
+
     def between(self, start, end):
-        """Occurrences that overlap ``[start, end)``."""
-        return self.filter(starts_at__lt=end, ends_at__gt=start)
+        """Occurrences that overlap ``[start, end)``. None starts earlier than the longest
+        occurrence before ``start``, so the period's index is read from there rather than from
+        the first occurrence ever, and the planner knows how few rows a week holds."""
+        return self.filter(starts_at__lt=end, ends_at__gt=start, starts_at__gt=start - Occurrence.objects.longest())
+
+    def longest(self):
+        """How long the longest of these occurrences lasts (one indexed look-up on PostgreSQL,
+        migration 0010)."""
+        length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=models.DurationField())
+        found = self.order_by(length.desc()).values_list(length, flat=True).first()
+        return found or datetime.timedelta(0)
 
     def upcoming(self, now=None):
         """Occurrences still to come or under way."""
@@ -152,11 +207,11 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def listed(self):
         """Occurrences of the activities in the public calendar (``ActivityQuerySet.listed``)."""
-        return self.filter(listed_condition("activity__organisation"))
+        return self.filter(listed_condition("organisation"))
 
     def for_listing(self):
         """Everything a calendar row shows, in a fixed number of queries."""
-        return self.select_related("activity__organisation__municipality").prefetch_related("activity__target_groups")
+        return self.select_related("activity", "organisation__municipality").prefetch_related("activity__target_groups")
 
 
 class Occurrence(models.Model):
@@ -167,6 +222,31 @@ class Occurrence(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    # Copies from the activity, so that the calendar filters its dated rows without a join:
+    # by organisation through an index of (organisation, start), by words through a GIN index
+    # beside the period's (the activity's words and its organisation's name; PostgreSQL).
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+        editable=False,
+        db_index=False,  # occurrence_organisation_start serves
+    )
+    # The organisation's municipality, the calendar's commonest filter: its dates in order
+    # straight from an index of (municipality, start).
+    municipality = models.ForeignKey(
+        "policies.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+        editable=False,
+        db_index=False,  # occurrence_municipality_start serves
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+    # The activity's target groups as the filters name them ("maalgruppe:aeldre"), so that on
+    # PostgreSQL the calendar reads them from the date itself (SQLite joins the links instead).
+    search_terms = models.TextField(editable=False, default="")
 
     objects = OccurrenceQuerySet.as_manager()
 
@@ -177,7 +257,11 @@ class Occurrence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="occurrence_ends_after_start"),
         ]
-        indexes = [models.Index(fields=["starts_at", "ends_at"], name="occurrence_period")]
+        indexes = [
+            models.Index(fields=["starts_at", "ends_at"], name="occurrence_period"),
+            models.Index(fields=["organisation", "starts_at"], name="occurrence_organisation_start"),
+            models.Index(fields=["municipality", "starts_at"], name="occurrence_municipality_start"),
+        ]
 
     def __str__(self):
         return f"{self.activity} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"

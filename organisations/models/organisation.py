@@ -194,6 +194,8 @@ class Organisation(models.Model):
     search_name = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # Its kind and terms as the filters name them ("type:network maalgruppe:aeldre …").
+    search_terms = models.TextField(editable=False, default="")
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -260,34 +262,57 @@ class Organisation(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        derived = ["slug", "contact_consent_at", "search_name", "search_text"]
+        derived = ["slug", "contact_consent_at", "search_name", "search_text", "search_terms"]
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name, municipality_id=self.municipality_id)
         self._date_consent()
-        self.search_name, self.search_text = self.search_columns()
+        self.search_name, self.search_text, self.search_terms = self.search_columns()
+        stored = self._stored("search_name", "municipality_id")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
         search.remember_words(self.search_name, self.search_text, alias=self._state.db)
         if search.is_postgresql(self._state.db):
             Organisation.objects.filter(pk=self.pk).update(search_vector=search.search_vector())
+        if stored:
+            self._update_dates(*stored)
 
-    def search_columns(self):
-        """The folded name, and the folded rest of what a citizen might search for."""
-        terms = []
-        if self.pk:
-            for relation in (self.target_groups, self.fields_of_activity, self.districts):
-                terms.extend(term.name for term in relation.all())
-        text = " ".join([self.purpose, *terms, self.get_kind_display(), self.city, self.address])
-        return search.fold(self.name), search.fold(text)
+    def _stored(self, *fields):
+        """``fields`` as the database holds them now, before a save (``None`` if new)."""
+        if self.pk is None:
+            return None
+        return Organisation.objects.using(self._state.db).filter(pk=self.pk).values_list(*fields).first()
+
+    def _update_dates(self, name, municipality_id):
+        """The calendar's dates carry the organisation's municipality and name (``Occurrence``)."""
+        from organisations.models.activities import Occurrence
+
+        dates = Occurrence.objects.using(self._state.db).filter(organisation=self)
+        if municipality_id != self.municipality_id:
+            dates.update(municipality=self.municipality_id)
+        if name != self.search_name and search.is_postgresql(self._state.db):
+            dates.refresh_search_columns()
+
+    def search_columns(self, terms=None):
+        """The folded name; the folded rest of what a citizen might search for; and the
+        tokens of its kind and terms that the filters look for (``organisations.search.term_token``).
+        ``terms``: its target groups, fields and districts, if not yet saved (else read)."""
+        if terms is None:
+            terms = []
+            if self.pk:
+                for relation in (self.target_groups, self.fields_of_activity, self.districts):
+                    terms.extend(relation.all())
+        tokens = [search.term_token("type", self.kind), *(search.term_token(t.parameter, t.slug) for t in terms)]
+        text = " ".join([self.purpose, *(t.name for t in terms), self.get_kind_display(), self.city, self.address])
+        return search.fold(self.name), search.fold(text), " ".join(tokens)
 
 
 def refresh_search_index(organisations):
     """Recompute the search columns of ``organisations`` after their vocabulary changed."""
     organisations = organisations.prefetch_related("target_groups", "fields_of_activity", "districts")
     for organisation in organisations:
-        name, text = organisation.search_columns()
-        Organisation.objects.filter(pk=organisation.pk).update(search_name=name, search_text=text)
+        name, text, tokens = organisation.search_columns()
+        Organisation.objects.filter(pk=organisation.pk).update(search_name=name, search_text=text, search_terms=tokens)
         search.remember_words(text, alias=organisations.db)
     if search.is_postgresql(organisations.db):
         Organisation.objects.filter(pk__in=[o.pk for o in organisations]).update(

@@ -10,6 +10,9 @@ from organisations.models.base import unique_slug
 class Vocabulary(models.Model):
     """A term of a controlled vocabulary that each municipality keeps for itself."""
 
+    # The directory's and the calendar's address parameter for the vocabulary (?maalgruppe=aeldre).
+    parameter = None
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("short name in addresses"),
@@ -36,6 +39,8 @@ class Vocabulary(models.Model):
 
 
 class TargetGroup(Vocabulary):
+    parameter = "maalgruppe"
+
     municipality = models.ForeignKey(
         "policies.Municipality", on_delete=models.CASCADE, related_name="target_groups", verbose_name=_("municipality")
     )
@@ -46,6 +51,8 @@ class TargetGroup(Vocabulary):
 
 
 class FieldOfActivity(Vocabulary):
+    parameter = "felt"
+
     municipality = models.ForeignKey(
         "policies.Municipality",
         on_delete=models.CASCADE,
@@ -59,6 +66,8 @@ class FieldOfActivity(Vocabulary):
 
 
 class District(Vocabulary):
+    parameter = "bydel"
+
     municipality = models.ForeignKey(
         "policies.Municipality", on_delete=models.CASCADE, related_name="districts", verbose_name=_("municipality")
     )

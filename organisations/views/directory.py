@@ -8,17 +8,20 @@ from django.views.generic import DetailView, ListView
 from organisations import exports
 from organisations.filters import DirectoryFilter
 from organisations.models import Occurrence, Organisation
+from organisations.search import danish_order
 
 
 class CappedPaginator(Paginator):
     """Counts no further than ``cap`` rows: counting 100,000 matches costs more than finding
     the first twenty, and nobody pages that far. Past the cap the page says "more than"."""
 
-    cap = 10_000
+    cap = 1000
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        # Unordered: which rows are counted does not matter, and ordering them (by rank, say)
+        # would cost as much as the count saves.
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self):
@@ -37,8 +40,11 @@ class FilteredListView(ListView):
     def base_queryset(self):
         raise NotImplementedError
 
+    def get_filterset_kwargs(self):
+        return {"queryset": self.base_queryset()}
+
     def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.base_queryset())
+        self.filterset = self.filterset_class(self.request.GET or None, **self.get_filterset_kwargs())
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
@@ -53,8 +59,40 @@ class FilteredListView(ListView):
         return context
 
 
+class FirstRows:
+    """The first rows of an ordered queryset, for a paginator: their pks found in one query,
+    where all the filtering is paid for, and each page then fetched by pk, in order."""
+
+    def __init__(self, queryset, limit):
+        self.queryset = queryset
+        self.pks = list(queryset.values_list("pk", flat=True)[:limit])
+
+    def __len__(self):
+        return len(self.pks)
+
+    def count(self):
+        return len(self.pks)
+
+    def __getitem__(self, page):
+        return self.queryset.filter(pk__in=self.pks[page])
+
+
+class FirstRowsPaginator(CappedPaginator):
+    """A capped paginator whose count and pages share one search for the first rows, where
+    counting and listing would each search (``FirstRows``)."""
+
+    def __init__(self, object_list, *args, **kwargs):
+        super().__init__(FirstRows(object_list, self.cap + 1), *args, **kwargs)
+
+    @cached_property
+    def count(self):
+        return len(self.object_list)
+
+
 def directory_queryset():
-    return Organisation.objects.listed().for_listing()
+    """The listed organisations in Danish alphabetical order, the order of a directory
+    searched for nothing (the filters order the rest)."""
+    return Organisation.objects.listed().for_listing().order_by(danish_order("name").asc(), "pk")
 
 
 class DirectoryView(FilteredListView):
@@ -64,6 +102,16 @@ class DirectoryView(FilteredListView):
 
     def base_queryset(self):
         return directory_queryset()
+
+    def get_filterset_kwargs(self):
+        # Rank no more matches than the page counts: one more tells it to say "more than".
+        return {**super().get_filterset_kwargs(), "rank_at_most": self.paginator_class.cap + 1}
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.filterset.ranked is not None:
+            paginator.count = len(self.filterset.ranked)  # known already, no need to count them again
+        return paginator
 
 
 def _filtered_directory(request):
