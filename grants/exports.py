@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from grants.models import GoalOutcome
-from policies.exports import XLSX_TYPE, _csv_text, _sheet_title, _xlsx_text, attachment
+from policies.exports import XLSX_TYPE, csv_text, sheet_title, xlsx_text, attachment
 
 CHUNK = 500
 
@@ -23,7 +23,7 @@ def csv_response(header, rows, name):
     writer = csv.writer(content, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_text(value) for value in row])
+        writer.writerow([csv_text(value) for value in row])
     return attachment(content.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8", name=name)
 
 
@@ -33,16 +33,16 @@ def xlsx_response(sheets, name, *, title=""):
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     for sheet_name, header, rows in sheets:
-        sheet = workbook.create_sheet(_sheet_title(sheet_name))
+        sheet = workbook.create_sheet(sheet_title(sheet_name))
         for column, label in enumerate(header, start=1):
             cell = sheet.cell(row=1, column=column)
-            _xlsx_text(cell, label)
+            xlsx_text(cell, label)
             cell.font = bold
             sheet.column_dimensions[cell.column_letter].width = 18 if column > 1 else 40
         for row_number, row in enumerate(rows, start=2):
             for column, value in enumerate(row, start=1):
                 cell = sheet.cell(row=row_number, column=column)
-                _xlsx_text(cell, value)
+                xlsx_text(cell, value)
                 cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str) and len(value) > 40)
         sheet.freeze_panes = "A2"
     workbook.properties.title = title

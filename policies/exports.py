@@ -106,7 +106,7 @@ def attachment(content, *, content_type, name):
 # XLSX
 
 
-def _xlsx_text(cell, value):
+def xlsx_text(cell, value):
     """Write ``value`` into ``cell`` so that text stays text (openpyxl would take "=…" for a formula)."""
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -118,7 +118,7 @@ def _xlsx_text(cell, value):
             cell.number_format = "DD-MM-YYYY" if not hasattr(value, "hour") else "DD-MM-YYYY HH:MM"
 
 
-def _sheet_title(text):
+def sheet_title(text):
     # Excel allows 31 characters and none of []:*?/\ in a sheet's name.
     return "".join(character for character in text if character not in "[]:*?/\\")[:31]
 
@@ -127,12 +127,12 @@ def plan_xlsx(plan):
     """The plan as an Excel workbook: the points and actions, then a sheet with its references."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(_("Plan"))
+    sheet.title = sheet_title(_("Plan"))
     header = columns()
     bold = Font(bold=True)
     for index, (label, width) in enumerate(header, start=1):
         cell = sheet.cell(row=1, column=index)
-        _xlsx_text(cell, label)
+        xlsx_text(cell, label)
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDE3EA")
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -141,7 +141,7 @@ def plan_xlsx(plan):
     for row_number, row in enumerate(export_rows(plan), start=2):
         for index, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=index)
-            _xlsx_text(cell, value)
+            xlsx_text(cell, value)
             cell.alignment = wrap
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -152,11 +152,11 @@ def plan_xlsx(plan):
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
 
-    about = workbook.create_sheet(_sheet_title(_("About the plan")))
+    about = workbook.create_sheet(sheet_title(_("About the plan")))
     for row_number, (label, value) in enumerate(plan_facts(plan), start=1):
-        _xlsx_text(about.cell(row=row_number, column=1), label)
+        xlsx_text(about.cell(row=row_number, column=1), label)
         about.cell(row=row_number, column=1).font = bold
-        _xlsx_text(about.cell(row=row_number, column=2), value)
+        xlsx_text(about.cell(row=row_number, column=2), value)
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 70
 
@@ -174,7 +174,7 @@ def plan_xlsx_response(plan):
 # CSV
 
 
-def _csv_text(value):
+def csv_text(value):
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
@@ -192,7 +192,7 @@ def plan_csv(plan):
     writer = csv.writer(content, delimiter=";", lineterminator="\r\n")
     writer.writerow([label for label, _width in columns()])
     for row in export_rows(plan):
-        writer.writerow([_csv_text(value) for value in row])
+        writer.writerow([csv_text(value) for value in row])
     return content.getvalue().encode("utf-8")
 
 
