@@ -7,6 +7,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from policies.exports import csv_text, xlsx_text
 
 # Rows fetched per round trip; prefetching works per chunk, so the query count stays
 # proportional to the size of the export divided by this, not to the rows.
@@ -64,18 +67,25 @@ def csv_response(queryset):
         # A byte-order mark, so that spreadsheet programs read the Danish letters right.
         yield "\ufeff"
         for row in rows(queryset):
-            yield writer.writerow(["" if value is None else value for value in row])
+            yield writer.writerow([csv_text(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     return response
 
 
+def _text_cell(sheet, value):
+    # Names and purposes are typed by the public: text stays text, never a formula.
+    cell = WriteOnlyCell(sheet)
+    xlsx_text(cell, value)
+    return cell
+
+
 def xlsx_response(queryset):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Directory"))
     for row in rows(queryset):
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -85,3 +85,15 @@ def test_export_query_count_does_not_grow_with_the_rows(client, copenhagen, djan
         response = client.get(reverse("organisations:directory_xlsx"))
 
     assert response.status_code == 200
+
+
+def test_text_typed_as_a_formula_stays_text_in_both_downloads(client, copenhagen):
+    # A name is typed by the public: a spreadsheet must show it, never run it (CSV injection).
+    OrganisationFactory(municipality=copenhagen, name="=HYPERLINK(\"http://example.org\")", purpose="+45 frivillige")
+
+    _header, row = read_csv(client.get(reverse("organisations:directory_csv")))
+    assert row[0] == "'=HYPERLINK(\"http://example.org\")"
+
+    sheet = load_workbook(io.BytesIO(client.get(reverse("organisations:directory_xlsx")).content)).active
+    cell = sheet.cell(row=2, column=1)
+    assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://example.org\")"
