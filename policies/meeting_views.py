@@ -10,6 +10,7 @@ user's reach is a 404, one they may read but not do this with is a 403. Writes g
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -275,7 +276,11 @@ class CitizenSignupView(FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            meeting=self.meeting, signups_open=self.meeting.signups_open(), seats_left=self.meeting.seats_left(), **kwargs
+            meeting=self.meeting,
+            signups_open=self.meeting.signups_open(),
+            seats_left=self.meeting.seats_left(),
+            retention_days=settings.MEETING_SIGNUP_RETENTION_DAYS,
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -451,6 +456,7 @@ class SignupListView(MeetingManageMixin, TemplateView):
             rows=rows,
             seats_taken=sum(row["signup"].participants for row in rows if row["holds_seat"]),
             seats_left=self.meeting.seats_left(now),
+            retention_days=settings.MEETING_SIGNUP_RETENTION_DAYS,
             **kwargs,
         )
 

@@ -236,6 +236,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# A citizen's name and e-mail address on a meeting's sign-up serve that meeting only:
+# ``manage.py forget_signups`` (daily, from cron) deletes them MEETING_SIGNUP_RETENTION_DAYS after
+# it ended, long enough for the organiser to send the minutes or a follow-up.
+MEETING_SIGNUP_RETENTION_DAYS = env_int("MEETING_SIGNUP_RETENTION_DAYS", 30)
+if MEETING_SIGNUP_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured(f"MEETING_SIGNUP_RETENTION_DAYS cannot be negative, not {MEETING_SIGNUP_RETENTION_DAYS}.")
+
 # The debate forum (portal/models/debate.py): a person writes at most DEBATE_POSTS_PER_WINDOW
 # posts in any DEBATE_RATE_WINDOW_MINUTES, with at least DEBATE_MIN_SECONDS_BETWEEN_POSTS between
 # two; an author may change a post for DEBATE_EDIT_MINUTES after writing it; the link that confirms

@@ -480,6 +480,13 @@ class MeetingSignupQuerySet(models.QuerySet):
     def of_citizens(self):
         return self.filter(organisation__isnull=True)
 
+    def past_retention(self, now=None):
+        """Citizens' sign-ups of meetings that ended over ``MEETING_SIGNUP_RETENTION_DAYS`` ago: their
+        names and e-mail addresses have served their purpose. The meeting's recorded attendance
+        stays; organisations' sign-ups name no private person and stay too."""
+        kept_since = (now or timezone.now()) - datetime.timedelta(days=settings.MEETING_SIGNUP_RETENTION_DAYS)
+        return self.of_citizens().filter(meeting__ends_at__lt=kept_since)
+
     def of_representative(self, user):
         """Sign-ups of the organisations ``user`` represents."""
         if not user.is_authenticated:
