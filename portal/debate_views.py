@@ -17,7 +17,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +26,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
 from organisations.views.directory import FilteredListView
@@ -47,6 +48,8 @@ from portal.models import Post, PostStatus, Report, Topic, author_refusal, moder
 
 # The moderation queue shows this many of the most recently hidden posts, to restore one.
 RECENTLY_HIDDEN = 20
+# A topic's page shows this many replies; the next are on the following pages (?side=2 …).
+REPLIES_PER_PAGE = 50
 
 
 def get_topic_for_user(user, pk):
@@ -151,33 +154,30 @@ class ThreadPost:
     may_report: bool
 
 
-def thread_for(topic, user, *, moderator):
-    posts = (
-        topic.posts.visible_to(user).select_related("author").with_open_reports().order_by("created_at", "pk")
+def thread_entry(post, user, *, moderator, now):
+    own = user.is_authenticated and post.author_id == user.pk
+    return ThreadPost(
+        post=post,
+        text_shown=post.text_readable_by(user, moderator=moderator),
+        reason_shown=post.reason_readable_by(user, moderator=moderator),
+        own=own,
+        may_edit=own and post.may_be_edited(now),
+        may_delete=own and not post.is_deleted,
+        may_report=not own and post.is_shown,
     )
-    now = timezone.now()
-    thread = []
-    for post in posts:
-        own = user.is_authenticated and post.author_id == user.pk
-        thread.append(
-            ThreadPost(
-                post=post,
-                text_shown=post.text_readable_by(user, moderator=moderator),
-                reason_shown=post.reason_readable_by(user, moderator=moderator),
-                own=own,
-                may_edit=own and post.may_be_edited(now),
-                may_delete=own and not post.is_deleted,
-                may_report=not own and post.is_shown,
-            )
-        )
-    return thread
+
+
+def thread_posts(topic, user):
+    """The topic's posts ``user`` sees, in the order they were written."""
+    return topic.posts.visible_to(user).select_related("author").with_open_reports().order_by("created_at", "pk")
 
 
 class TopicDetailView(TemplateView):
-    """The topic and its thread; the reply form is sent here too, so that a refusal is shown on the
-    same page with the text kept."""
+    """The topic and its thread, the replies a page at a time; the reply form is sent here too, so
+    that a refusal is shown on the same page with the text kept."""
 
     template_name = "portal/debate/topic_detail.html"
+    replies_per_page = REPLIES_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
         self.topic = get_topic_for_user(request.user, kwargs["pk"])
@@ -186,16 +186,22 @@ class TopicDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         moderator = moderates(user, self.topic.municipality)
-        thread = thread_for(self.topic, user, moderator=moderator)
-        opening = next((entry for entry in thread if entry.post.is_opening), None)
+        now = timezone.now()
+        posts = thread_posts(self.topic, user)
+        opening = next((post for post in posts.filter(is_opening=True)), None)
+        # An address's page past the last shows the last, as a reply may have gone since the link was made.
+        page = Paginator(posts.filter(is_opening=False), self.replies_per_page).get_page(self.request.GET.get("side"))
         kwargs.setdefault("form", ReplyForm())
         return super().get_context_data(
             topic=self.topic,
-            opening=opening,
-            replies=[entry for entry in thread if not entry.post.is_opening],
+            opening=opening and thread_entry(opening, user, moderator=moderator, now=now),
+            replies=[thread_entry(post, user, moderator=moderator, now=now) for post in page],
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             moderator=moderator,
             may_post=may_post(user),
-            topic_public=opening is not None and opening.post.status == PostStatus.PUBLISHED,
+            topic_public=opening is not None and opening.status == PostStatus.PUBLISHED,
             pre_moderated=self.topic.municipality.debate_moderation == "before",
             **kwargs,
         )
@@ -213,6 +219,24 @@ class TopicDetailView(TemplateView):
                 messages.success(request, _written_message(reply))
                 return redirect(reply.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
+
+
+@require_safe
+def post_in_thread(request, pk):
+    """A post's own address: the page of its topic's thread it stands on, scrolled to it."""
+    post = get_post_for_user(request.user, pk)
+    url = post.topic.get_absolute_url()
+    if not post.is_opening:
+        earlier = (
+            thread_posts(post.topic, request.user)
+            .filter(is_opening=False)
+            .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+            .count()
+        )
+        page = earlier // TopicDetailView.replies_per_page + 1
+        if page > 1:
+            url = f"{url}?side={page}"
+    return redirect(f"{url}#indlaeg-{post.pk}")
 
 
 def _written_message(post):

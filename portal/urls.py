@@ -25,6 +25,7 @@ debate_patterns = [
     path("nye.atom", debate_views.TopicAtomFeed(), name="topic_feed"),
     path("nyt-emne/", debate_views.TopicCreateView.as_view(), name="topic_create"),
     path("emne/<int:pk>/", debate_views.TopicDetailView.as_view(), name="topic_detail"),
+    path("indlaeg/<int:pk>/", debate_views.post_in_thread, name="post_detail"),
     path("indlaeg/<int:pk>/rediger/", debate_views.PostUpdateView.as_view(), name="post_update"),
     path("indlaeg/<int:pk>/slet/", debate_views.PostDeleteView.as_view(), name="post_delete"),
     path("indlaeg/<int:pk>/anmeld/", debate_views.PostReportView.as_view(), name="post_report"),

@@ -367,7 +367,8 @@ class Post(RemembersLoadedValues):
         return _("%(author)s in “%(topic)s”") % {"author": self.author_name, "topic": self.topic}
 
     def get_absolute_url(self):
-        return f"{self.topic.get_absolute_url()}#indlaeg-{self.pk}"
+        """Leads to the page of the thread the post stands on (``debate_views.post_in_thread``)."""
+        return reverse("debate:post_detail", kwargs={"pk": self.pk})
 
     @property
     def author_name(self):
