@@ -17,7 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.models import Post, PostStatus, Report, ReportOutcome, Topic, moderates, status_on_writing
+from portal.models import (
+    OPEN_ANONYMOUS_REPORTS_KEPT,
+    Post,
+    PostStatus,
+    Report,
+    ReportOutcome,
+    Topic,
+    moderates,
+    status_on_writing,
+)
 
 CONFIRMATION_SALT = "portal.debate-email-confirmation"
 
@@ -203,14 +212,18 @@ def post_delete(*, post):
 @transaction.atomic
 def report_create(*, post, reason, reported_by=None):
     """Anyone tells the moderators what is wrong with a post. A signed-in person's second report of a
-    post still being looked at adds nothing."""
+    post still being looked at adds nothing, nor do visitors' reports past ``OPEN_ANONYMOUS_REPORTS_KEPT``
+    (the lock on the post counts them one at a time)."""
     post = Post.objects.select_for_update().get(pk=post.pk)
     if reported_by is not None and not reported_by.is_authenticated:
         reported_by = None
     if reported_by is not None:
         existing = Report.objects.open().filter(post=post, reported_by=reported_by).first()
-        if existing is not None:
-            return existing
+    else:
+        anonymous = Report.objects.open().filter(post=post, reported_by=None).order_by("-created_at", "-pk")
+        existing = anonymous[OPEN_ANONYMOUS_REPORTS_KEPT - 1 : OPEN_ANONYMOUS_REPORTS_KEPT].first()
+    if existing is not None:
+        return existing
     return _save(Report(post=post, reason=reason, reported_by=reported_by))
 
 

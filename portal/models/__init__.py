@@ -5,6 +5,7 @@ municipalities' news and the debate forum. One module per subject; every public 
 from portal.models.calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
 from portal.models.debate import (
     BODY_MAX_LENGTH,
+    OPEN_ANONYMOUS_REPORTS_KEPT,
     REASON_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     DebateModerator,
@@ -30,6 +31,7 @@ from portal.models.users import PortalUserManager, User
 __all__ = [
     "LINK_FIELDS",
     "BODY_MAX_LENGTH",
+    "OPEN_ANONYMOUS_REPORTS_KEPT",
     "REASON_MAX_LENGTH",
     "TITLE_MAX_LENGTH",
     "CalendarFeed",

@@ -34,6 +34,9 @@ from policies.models import Municipality, PolicyPoint, PolicyStatus, RemembersLo
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 5000
 REASON_MAX_LENGTH = 1000
+# Visitors who are not signed in report without a name, so nothing tells one from another: past this
+# many open reports of a post by visitors, another adds nothing (the moderators have been told).
+OPEN_ANONYMOUS_REPORTS_KEPT = 5
 
 
 def moderated_municipalities(user):

@@ -38,6 +38,15 @@ def test_a_signed_in_persons_second_report_adds_nothing(citizen, reply):
     assert first == second and Report.objects.count() == 1
 
 
+def test_visitors_reports_past_five_add_nothing(client, reply):
+    """Nothing tells one visitor from another, so a flood of reports stops at five open ones."""
+    for n in range(7):
+        response = client.post(f"/debat/indlaeg/{reply.pk}/anmeld/", {"reason": f"Reklame {n}"}, follow=True)
+        assert "Tak. Moderatorerne ser på indlægget." in response.text
+
+    assert list(Report.objects.values_list("reason", flat=True)) == [f"Reklame {n}" for n in range(5)]
+
+
 def test_a_hidden_post_cannot_be_reported(client, reply, copenhagen):
     services.post_hide(post=reply, moderator=copenhagen.owner, reason="Reklame")
 
