@@ -174,13 +174,16 @@ class LegalBasisForm(ModelRulesForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "documentation_note": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, municipalities=None, **kwargs):
+    def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
-        if municipalities is None:
-            del self.fields["municipality"]  # chosen once: the schemes given under it are the municipality's
-        else:
-            self.fields["municipality"].queryset = municipalities
-            self.fields["municipality"].empty_label = None
+        field = self.fields["municipality"]
+        field.queryset = municipalities
+        field.empty_label = None
+        if self.instance.pk is not None:
+            # Chosen once: the schemes given under it are the municipality's. Shown, not left out, so that
+            # the model's unique name per municipality is still checked on the form.
+            field.disabled = True
+            field.queryset = municipalities.model.objects.filter(pk=self.instance.municipality_id)
 
 
 class AttachmentForm(ModelRulesForm):

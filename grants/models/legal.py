@@ -1,5 +1,6 @@
 """The legal bases grants are given under, as data each municipality keeps."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,15 @@ class LegalBasis(models.Model):
 
     def get_absolute_url(self):
         return reverse("grants:legal_basis_edit", kwargs={"pk": self.pk})
+
+    def clean(self):
+        # The constraint says it too, but above the form; the name is what the user changes.
+        if self.municipality_id and self.name:
+            others = LegalBasis.objects.filter(municipality=self.municipality_id, name=self.name).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {"name": ValidationError(_("The municipality already has a legal basis of that name."), code="name_taken")}
+                )
 
     def deletion_refusal(self):
         """Why the legal basis cannot be deleted, or None: schemes are given under it (the database

@@ -204,6 +204,12 @@ class GrantScheme(RemembersLoadedValues):
                     code="budget_below_granted",
                     params={"granted": kroner(granted)},
                 )
+        if self.administration_id and self.name and self.year:
+            others = GrantScheme.objects.filter(administration=self.administration_id, name=self.name, year=self.year)
+            if others.exclude(pk=self.pk).exists():
+                errors["name"] = ValidationError(
+                    _("The administration already has a scheme of that name for that year."), code="name_taken"
+                )
         errors.update(self._changed_terms_errors())
         if errors:
             raise ValidationError(errors)

@@ -162,6 +162,9 @@ class LegalBasisEditView(PolicyOwnerRequiredMixin, UpdateView):
     form_class = LegalBasisForm
     context_object_name = "legal_basis"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "municipalities": self.municipalities}
+
     def get_object(self, queryset=None):
         return get_legal_basis_for_user(self.request.user, self.kwargs["pk"])
 
