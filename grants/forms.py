@@ -1,4 +1,4 @@
-"""The forms of applications, decisions, reports and cooperation agreements.
+"""The forms of schemes and legal bases, applications, decisions, reports and cooperation agreements.
 
 Nothing is required of a draft beyond what identifies it: a scheme's own requirements (goals,
 budget, documents) are checked when the application is submitted, and the report's when it is
@@ -20,7 +20,11 @@ from grants.models import (
     Goal,
     GoalOutcome,
     GoalResult,
+    GrantScheme,
+    LegalBasis,
     Report,
+    ReportTier,
+    RequiredAttachment,
 )
 from organisations.models import Organisation
 from policies.forms import DateInput, ModelRulesForm
@@ -33,6 +37,61 @@ def show_refusal(form, error):
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else None, errors)
+
+
+class SchemeForm(ModelRulesForm):
+    """A scheme's own fields. The administrations are those the user is a caseworker of (on an existing
+    scheme, of its municipality); the legal bases those of the same municipalities. Every rule is the
+    model's (``GrantScheme.clean``)."""
+
+    class Meta:
+        model = GrantScheme
+        fields = [
+            "administration",
+            "legal_basis",
+            "name",
+            "year",
+            "budget",
+            "description",
+            "criteria",
+            "opens_on",
+            "closes_on",
+            "period_starts_on",
+            "period_ends_on",
+            "report_months_after_period",
+            "requires_goals",
+            "requires_budget",
+            "refuses_while_report_outstanding",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "criteria": forms.Textarea(attrs={"rows": 4}),
+            "opens_on": DateInput,
+            "closes_on": DateInput,
+            "period_starts_on": DateInput,
+            "period_ends_on": DateInput,
+        }
+
+    def __init__(self, *args, administrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            administrations = administrations.filter(municipality=self.instance.administration.municipality_id)
+        administrations = administrations.select_related("municipality").order_by("municipality__name", "name")
+        municipalities = {administration.municipality_id for administration in administrations}
+        several = len(municipalities) > 1
+        self.fields["administration"].queryset = administrations
+        self.fields["administration"].empty_label = None
+        self.fields["legal_basis"].queryset = LegalBasis.objects.filter(municipality__in=municipalities).select_related(
+            "municipality"
+        ).order_by("municipality__name", "name")
+        if several:  # say whose: the model refuses a legal basis of another municipality than the administration's
+            self.fields["administration"].label_from_instance = lambda item: f"{item} ({item.municipality})"
+            self.fields["legal_basis"].label_from_instance = lambda item: f"{item} ({item.municipality})"
+        self.fields["legal_basis"].help_text = _(
+            "The municipality's policy owners keep the legal bases. It decides what the reports document."
+        )
+        self.fields["budget"].widget.attrs.update(min=1, step=1)
+        self.fields["report_months_after_period"].widget.attrs.update(min=0, max=24, step=1)
 
 
 class ApplicationForm(ModelRulesForm):
@@ -75,6 +134,56 @@ BudgetFormSet = inlineformset_factory(
     can_delete=True,
     can_delete_extra=False,
 )
+
+
+ReportTierFormSet = inlineformset_factory(
+    GrantScheme,
+    ReportTier,
+    form=ModelRulesForm,
+    formset=RowsFormSet,
+    fields=["above_amount", "name", "requires_document", "description"],
+    widgets={"description": forms.Textarea(attrs={"rows": 2})},
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)
+RequiredAttachmentFormSet = inlineformset_factory(
+    GrantScheme,
+    RequiredAttachment,
+    form=ModelRulesForm,
+    formset=RowsFormSet,
+    fields=["name", "description"],
+    widgets={"description": forms.Textarea(attrs={"rows": 2})},
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+class LegalBasisForm(ModelRulesForm):
+    class Meta:
+        model = LegalBasis
+        fields = [
+            "municipality",
+            "name",
+            "description",
+            "requires_attendance",
+            "requires_members",
+            "requires_volunteers",
+            "documentation_note",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "documentation_note": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["municipality"]
+        field.queryset = municipalities
+        field.empty_label = None
+        if self.instance.pk is not None:
+            # Chosen once: the schemes given under it are the municipality's. Shown, not left out, so that
+            # the model's unique name per municipality is still checked on the form.
+            field.disabled = True
+            field.queryset = municipalities.model.objects.filter(pk=self.instance.municipality_id)
 
 
 class AttachmentForm(ModelRulesForm):

@@ -10,6 +10,7 @@ second waits for the first to commit, and then meets the rule in ``Decision.clea
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from grants.models import (
     Decision,
     DecisionOutcome,
     GrantScheme,
+    LegalBasis,
     Report,
     ReportStatus,
 )
@@ -155,6 +157,61 @@ def agreement_register(*, organisation, administration, registered_by, title, st
         summary=summary,
     )
     return _save(agreement)
+
+
+@transaction.atomic
+def scheme_save(*, scheme, saved_by, tiers=(), attachments=()):
+    """Save a scheme with its report tiers and required attachments: ``tiers`` and ``attachments`` are
+    pairs of (rows new or changed, rows removed), as the inline formsets give them.
+
+    The stored scheme is locked first, as ``application_decide`` locks it: a budget lowered while a
+    grant is being decided waits for the decision and then meets ``GrantScheme.clean``'s rule."""
+    if scheme.pk is not None:
+        GrantScheme.objects.select_for_update().filter(pk=scheme.pk).first()
+    if not scheme.administration.caseworkers.filter(pk=saved_by.pk).exists():
+        raise ValidationError(
+            {
+                "administration": ValidationError(
+                    _("Only a caseworker of %(administration)s keeps its schemes.")
+                    % {"administration": scheme.administration},
+                    code="not_caseworker",
+                )
+            }
+        )
+    _save(scheme)
+    for saved, deleted in (tiers, attachments):
+        for row in deleted:
+            row.delete()
+        for row in saved:
+            row.scheme = scheme
+            _save(row)
+    return scheme
+
+
+@transaction.atomic
+def scheme_delete(*, scheme):
+    """Delete a scheme no one has applied to (its tiers and required documents go with it). The lock
+    makes an application started meanwhile wait, and then meet its scheme gone."""
+    scheme = GrantScheme.objects.select_for_update().get(pk=scheme.pk)
+    _delete_unless(scheme, scheme.deletion_refusal, code="scheme_in_use")
+
+
+@transaction.atomic
+def legal_basis_delete(*, legal_basis):
+    """Delete a legal basis no scheme is given under."""
+    legal_basis = LegalBasis.objects.select_for_update().get(pk=legal_basis.pk)
+    _delete_unless(legal_basis, legal_basis.deletion_refusal, code="legal_basis_in_use")
+
+
+def _delete_unless(instance, refusal, *, code):
+    reason = refusal()
+    if reason is None:
+        try:
+            instance.delete()
+            return
+        except ProtectedError:  # the database's PROTECT found a use the rule did not: refuse all the same
+            reason = refusal()
+    raise ValidationError(reason, code=code)
 
 
 def _locked_report(application):

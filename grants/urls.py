@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, casework, public, results
+from grants.views import applicant, casework, public, results, schemes
 
 app_name = "grants"
 
@@ -47,4 +47,12 @@ urlpatterns = [
     path("ansoegninger/<int:pk>/rapport/send-tilbage/", casework.report_return, name="report_return"),
     path("samarbejdsaftaler/", casework.AgreementListView.as_view(), name="agreements"),
     path("samarbejdsaftaler/ny/", casework.AgreementCreateView.as_view(), name="agreement_create"),
+    # The caseworkers keep their administrations' schemes; the policy owners the legal bases
+    path("puljer/ny/", schemes.SchemeCreateView.as_view(), name="scheme_create"),
+    path("puljer/<int:pk>/rediger/", schemes.SchemeEditView.as_view(), name="scheme_edit"),
+    path("puljer/<int:pk>/slet/", schemes.SchemeDeleteView.as_view(), name="scheme_delete"),
+    path("lovgrundlag/", schemes.LegalBasisListView.as_view(), name="legal_bases"),
+    path("lovgrundlag/ny/", schemes.LegalBasisCreateView.as_view(), name="legal_basis_create"),
+    path("lovgrundlag/<int:pk>/rediger/", schemes.LegalBasisEditView.as_view(), name="legal_basis_edit"),
+    path("lovgrundlag/<int:pk>/slet/", schemes.LegalBasisDeleteView.as_view(), name="legal_basis_delete"),
 ]

@@ -1,7 +1,11 @@
 """The legal bases grants are given under, as data each municipality keeps."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from grants.models.base import policy_owner_of
 
 # What a report may document in numbers, and the legal basis's flag that makes it required. The
 # report has a field of the same name for each (``Report.attendance`` …).
@@ -10,6 +14,14 @@ DOCUMENTATION = {
     "members": ("requires_members", _("number of members")),
     "volunteers": ("requires_volunteers", _("number of volunteers")),
 }
+
+
+class LegalBasisQuerySet(models.QuerySet):
+    def maintained_by(self, user):
+        """The legal bases ``user`` keeps: those of the municipalities whose policy they own."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(policy_owner_of(user, "municipality"))
 
 
 class LegalBasis(models.Model):
@@ -35,6 +47,8 @@ class LegalBasis(models.Model):
         help_text=_("The guidelines' own words on what must be documented, shown to those who report."),
     )
 
+    objects = LegalBasisQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("legal basis")
         verbose_name_plural = _("legal bases")
@@ -45,6 +59,28 @@ class LegalBasis(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("grants:legal_basis_edit", kwargs={"pk": self.pk})
+
+    def clean(self):
+        # The constraint says it too, but above the form; the name is what the user changes.
+        if self.municipality_id and self.name:
+            others = LegalBasis.objects.filter(municipality=self.municipality_id, name=self.name).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {"name": ValidationError(_("The municipality already has a legal basis of that name."), code="name_taken")}
+                )
+
+    def deletion_refusal(self):
+        """Why the legal basis cannot be deleted, or None: schemes are given under it (the database
+        protects them as well)."""
+        if self.pk is not None and self.schemes.exists():
+            return _(
+                "Grant schemes are given under this legal basis, and their applications and reports refer to it. "
+                "Only a legal basis no scheme uses can be deleted."
+            )
+        return None
 
     def required_documentation(self):
         """The report fields this legal basis makes required: ["attendance", "members"] for § 79."""

@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from grants.models.base import caseworker_of, kroner, policy_owner_of, today
 from grants.models.legal import LegalBasis
+from policies.models import RemembersLoadedValues
 from portal.dates import add_months
+
+# What an applicant applied under: once the scheme has received an application, these are fixed.
+# The window and the year were announced (moving the window would put received applications outside
+# it, or give some applicants more time than those who met the deadline; the year decides which
+# year's cooperation agreement threshold the grants count towards), and the legal basis decides what
+# the reports must document. A scheme with other terms is a new scheme.
+TERMS_FIXED_ON_RECEIPT = ("legal_basis_id", "year", "opens_on", "closes_on")
 
 
 class GrantSchemeQuerySet(models.QuerySet):
@@ -51,7 +59,7 @@ class GrantSchemeQuerySet(models.QuerySet):
         return self.select_related("administration__municipality", "legal_basis")
 
 
-class GrantScheme(models.Model):
+class GrantScheme(RemembersLoadedValues):
     """A pulje: an administration's grants under one legal basis for one year, with a budget, an
     application window and a report deadline after the grant period."""
 
@@ -149,6 +157,22 @@ class GrantScheme(models.Model):
             decisions = decisions.exclude(pk=exclude.pk)
         return decisions.aggregate(total=Sum("amount_granted"))["total"] or 0
 
+    def has_received_applications(self):
+        """Whether an application has been submitted to the scheme (withdrawn ones count: they were received)."""
+        from grants.models.applications import ApplicationStatus
+
+        return self.pk is not None and self.applications.exclude(status=ApplicationStatus.DRAFT).exists()
+
+    def deletion_refusal(self):
+        """Why the scheme cannot be deleted, or None. Any application, a draft too, keeps it: the
+        organisation's work and the case file must not vanish with the scheme."""
+        if self.pk is not None and self.applications.exists():
+            return _(
+                "The scheme has applications (drafts count too), and they are part of the organisations' case "
+                "files. Only a scheme without applications can be deleted."
+            )
+        return None
+
     def report_tier_for(self, amount):
         """The report requirement for a grant of ``amount``: the tier with the highest threshold below
         it, or None when the scheme sets none. Reads ``report_tiers.all()`` (prefetchable)."""
@@ -180,8 +204,28 @@ class GrantScheme(models.Model):
                     code="budget_below_granted",
                     params={"granted": kroner(granted)},
                 )
+        if self.administration_id and self.name and self.year:
+            others = GrantScheme.objects.filter(administration=self.administration_id, name=self.name, year=self.year)
+            if others.exclude(pk=self.pk).exists():
+                errors["name"] = ValidationError(
+                    _("The administration already has a scheme of that name for that year."), code="name_taken"
+                )
+        errors.update(self._changed_terms_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _changed_terms_errors(self):
+        changed = [name for name in TERMS_FIXED_ON_RECEIPT if self.stored_value(name) != getattr(self, name)]
+        if self._state.adding or not changed or not self.has_received_applications():
+            return {}
+        error = ValidationError(
+            _(
+                "The scheme has received applications under the announced terms, so its legal basis, year and "
+                "application window can no longer be changed. Announce a new scheme instead."
+            ),
+            code="terms_fixed",
+        )
+        return {name.removesuffix("_id"): error for name in changed}
 
     def save(self, *args, **kwargs):
         self.report_due_on = self.derived_report_due_on()

@@ -19,7 +19,7 @@ from grants.access import get_application_for_user
 from grants.forms import AgreementForm, AssessmentForm, DecisionForm, ReportAcceptForm, ReportReturnForm, show_refusal
 from grants.models import Application, CooperationAgreement, GrantScheme, ReportStatus, granted_in_year
 from grants.views.applicant import render_detail
-from policies.models import Administration
+from policies.models import Administration, Municipality
 
 
 class OverseerRequiredMixin(LoginRequiredMixin):
@@ -47,6 +47,8 @@ class CaseListView(OverseerRequiredMixin, TemplateView):
             overdue=applications.report_overdue().order_by("decision__report_due_on", "pk"),
             schemes=schemes.for_listing().with_decided_total().order_by("-year", "name", "pk"),
             handles=set(GrantScheme.objects.managed_by(user).values_list("pk", flat=True)),
+            may_create_scheme=Administration.objects.filter(caseworkers=user).exists(),
+            keeps_legal_bases=Municipality.objects.filter(policy_owners=user).exists(),
             **kwargs,
         )
 

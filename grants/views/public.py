@@ -9,6 +9,7 @@ from grants import exports
 from grants.filters import ProjectFilter, SchemeFilter
 from grants.models import Application, GoalResult, GrantScheme
 from organisations.models import Organisation
+from policies.models import Administration, Municipality
 from organisations.views.directory import FilteredListView
 
 
@@ -21,7 +22,13 @@ class SchemeListView(FilteredListView):
         return GrantScheme.objects.for_listing().with_decided_total().order_by("-year", "-closes_on", "name", "pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(oversees=GrantScheme.objects.overseen_by(self.request.user).exists(), **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            oversees=GrantScheme.objects.overseen_by(user).exists(),
+            may_create_scheme=user.is_authenticated and Administration.objects.filter(caseworkers=user).exists(),
+            keeps_legal_bases=user.is_authenticated and Municipality.objects.filter(policy_owners=user).exists(),
+            **kwargs,
+        )
 
 
 def funded_projects():
@@ -52,6 +59,7 @@ class SchemeDetailView(DetailView):
             projects=funded_projects().filter(scheme=scheme),
             may_apply=scheme.takes_drafts() and applicants.exists(),
             oversees=GrantScheme.objects.overseen_by(user).filter(pk=scheme.pk).exists(),
+            may_edit=GrantScheme.objects.managed_by(user).filter(pk=scheme.pk).exists(),
             remaining=max(scheme.budget - scheme.decided_total, 0),
             **kwargs,
         )

@@ -159,3 +159,74 @@ def test_a_rejection_is_not_public_but_a_grant_is(client, kk, submitted):
 @pytest.mark.parametrize("name", ["scheme_list", "project_list", "results_index"])
 def test_the_public_pages_are_open_to_everyone(client, kk, name):
     assert client.get(url(name)).status_code == 200
+
+
+# The schemes and legal bases the municipality keeps
+
+KEEPS_SCHEMES = {
+    "representative": 403,
+    "caseworker": 200,
+    "owner": 403,  # a policy owner who is no caseworker: the caseworkers keep the schemes
+    "other administration": 404,
+    "other organisation": 403,
+    "other municipality": 403,
+}
+
+
+@pytest.mark.parametrize("name", ["scheme_edit", "scheme_delete"])
+def test_only_the_schemes_caseworkers_edit_and_delete_it(client, people, kk, name):
+    assert_ladder(client, people, url(name, pk=kk.scheme.pk), KEEPS_SCHEMES)
+
+
+def test_every_caseworker_may_set_up_a_scheme_of_their_own_administration(client, people):
+    assert_ladder(client, people, url("scheme_create"), {**KEEPS_SCHEMES, "other administration": 200})
+
+
+def test_another_administrations_caseworker_changes_and_deletes_nothing(client, kk):
+    client.force_login(kk.other_caseworker)
+
+    changed = client.post(url("scheme_edit", pk=kk.scheme.pk), {"name": "Overtaget", "budget": "1"})
+    deleted = client.post(url("scheme_delete", pk=kk.scheme.pk))
+
+    assert (changed.status_code, deleted.status_code) == (404, 404)
+    kk.scheme.refresh_from_db()
+    assert kk.scheme.name == "§ 79-tilskud 2007"
+
+
+def test_a_scheme_is_not_set_up_for_an_administration_the_caseworker_does_not_work_for(client, kk):
+    client.force_login(kk.other_caseworker)
+
+    response = client.post(url("scheme_create"), {"administration": kk.health.pk, "name": "Ny pulje"})
+
+    assert response.status_code == 200 and "administration" in response.context["form"].errors
+
+
+KEEPS_LEGAL_BASES = {
+    "representative": 403,
+    "caseworker": 403,
+    "owner": 200,
+    "other administration": 403,
+    "other organisation": 403,
+    "other municipality": 404,
+}
+
+
+def test_the_legal_bases_are_kept_by_the_municipalitys_policy_owners(client, people):
+    assert_ladder(client, people, url("legal_bases"), {**KEEPS_LEGAL_BASES, "other municipality": 200})
+    assert_ladder(client, people, url("legal_basis_create"), {**KEEPS_LEGAL_BASES, "other municipality": 200})
+
+
+@pytest.mark.parametrize("name", ["legal_basis_edit", "legal_basis_delete"])
+def test_only_the_municipalitys_policy_owners_edit_and_delete_its_legal_bases(client, people, kk, name):
+    assert_ladder(client, people, url(name, pk=kk.section_79.pk), KEEPS_LEGAL_BASES)
+
+
+def test_another_municipalitys_policy_owner_neither_sees_nor_changes_the_legal_bases(client, people, kk):
+    client.force_login(people["other municipality"])
+
+    listed = client.get(url("legal_bases")).context["legal_bases"]
+    changed = client.post(url("legal_basis_edit", pk=kk.section_79.pk), {"name": "Overtaget"})
+
+    assert kk.section_79 not in listed and changed.status_code == 404
+    kk.section_79.refresh_from_db()
+    assert kk.section_79.name == "Serviceloven § 79"

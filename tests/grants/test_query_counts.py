@@ -13,6 +13,9 @@ from tests.grants.factories import (
     CooperationAgreementFactory,
     GoalFactory,
     GrantSchemeFactory,
+    LegalBasisFactory,
+    ReportTierFactory,
+    RequiredAttachmentFactory,
     SubmittedApplicationFactory,
     grant,
 )
@@ -36,6 +39,9 @@ def build(kk, size):
         GoalFactory(application=draft)
         BudgetLineFactory(application=draft)
         CooperationAgreementFactory(organisation=kk.club, administration=kk.health)
+        LegalBasisFactory(municipality=kk.municipality, name=f"Lov nr. {n}")
+        ReportTierFactory(scheme=scheme, above_amount=n * 1000)
+        RequiredAttachmentFactory(scheme=scheme, name=f"Bilag {n}")
     return funded
 
 
@@ -51,6 +57,9 @@ PAGES = [
     ("representative", lambda kk, last: last.get_absolute_url()),
     ("owner", lambda kk, last: url("cases")),
     ("owner", lambda kk, last: url("agreements")),
+    ("owner", lambda kk, last: url("legal_bases")),
+    ("caseworker", lambda kk, last: url("scheme_edit", pk=last.scheme.pk)),
+    ("caseworker", lambda kk, last: url("cases")),
     ("caseworker", lambda kk, last: reverse("portal:dashboard")),
 ]
 
