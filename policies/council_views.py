@@ -633,7 +633,8 @@ def members_context(request, council, term, *, appoint_form=None, leave_forms=No
         "members": members,
         "seats_left": max(term.statutes.seats - len(seated), 0),
         "term_election": elected,
-        "appoint_form": appoint_form if may_appoint else None,
+        # A form sent back with the rules' refusal is shown even when no seat is left any more.
+        "appoint_form": appoint_form if may_appoint or (appoint_form is not None and appoint_form.is_bound) else None,
         "today": today,
     }
 
