@@ -337,7 +337,9 @@ class MunicipalitySettingsForm(ModelRulesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["volunteer_contact_phone"].widget.attrs.update(type="tel", autocomplete="off")
+        phone = self.fields["volunteer_contact_phone"].widget
+        phone.input_type = "tel"
+        phone.attrs.update(autocomplete="off")
         self.fields["volunteer_contact_email"].widget.attrs.update(autocomplete="off")
 
     def rule_fields(self):
