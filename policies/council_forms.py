@@ -1,5 +1,6 @@
-"""Forms of the volunteer council: the municipality's statutes, opening an election and the vote,
-the decisions on candidates and the chair; the representatives' nomination and vote.
+"""Forms of the volunteer council: setting it up, the municipality's statutes, an appointed term
+and its founding members, a member's leaving, opening an election and the vote, the decisions on
+candidates and the chair; the representatives' nomination and vote.
 
 The rules are the models' (``policies.models.council``): these forms only collect the input, and
 the views put the services' refusals next to the fields they concern."""
@@ -9,7 +10,105 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from policies.forms import DateInput, ModelRulesForm
-from policies.models import CouncilStatutes
+from policies.models import ConsultedBody, CouncilStatutes
+
+
+class CouncilCreateForm(forms.Form):
+    """The council speaks through a consulted body: one the municipality consults already, or a new one."""
+
+    body = forms.ModelChoiceField(
+        label=_("The council's consulted body"),
+        queryset=ConsultedBody.objects.none(),
+        required=False,
+        empty_label=_("A new body, named below"),
+        help_text=_(
+            "The hearings that consult this body consult the council's members. Choose a body the municipality "
+            "consults already if it is the council."
+        ),
+    )
+    name = forms.CharField(
+        label=_("Name of the new body"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. “Frivilligrådet”. Leave it empty if you chose a body above."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the council is, in plain words, for the public page."),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = municipality.consulted_bodies.filter(volunteer_council__isnull=True)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body, name = cleaned_data.get("body"), cleaned_data.get("name", "").strip()
+        if body is None and not name and "body" not in self.errors:
+            self.add_error("name", forms.ValidationError(_("Name the new body, or choose one above."), code="required"))
+        elif body is not None and name:
+            self.add_error("name", forms.ValidationError(
+                _("You chose %(body)s above: leave the name empty, or choose “A new body”.") % {"body": body},
+                code="both_given",
+            ))
+        return cleaned_data
+
+    def values(self):
+        data = self.cleaned_data
+        return {"body": data["body"], "body_name": data["name"], "description": data["description"].replace("\r\n", "\n")}
+
+
+class TermAppointForm(forms.Form):
+    starts_on = forms.DateField(label=_("The term starts"), widget=DateInput)
+    ends_on = forms.DateField(
+        label=_("The term ends"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave it empty for a term of the length the statutes set."),
+    )
+
+
+class MemberAppointForm(forms.Form):
+    """A founding member: one of the representatives of an organisation that may sit on the council
+    (``organisations``: with their representatives prefetched)."""
+
+    member = forms.ChoiceField(label=_("Member"))
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {}
+        groups = []
+        for organisation in organisations:
+            options = []
+            for person in organisation.representatives.all():
+                key = f"{organisation.pk}-{person.pk}"
+                self.people[key] = (organisation, person)
+                options.append((key, _("%(person)s, for %(organisation)s") % {"person": person, "organisation": organisation}))
+            if options:
+                groups.append((str(organisation), options))
+        field = self.fields["member"]
+        field.choices = [("", _("Choose the member")), *groups]
+        field.help_text = _(
+            "The representatives in the portal of the organisations the statutes let sit on the council. An "
+            "organisation whose representatives are not here yet is invited from the directory."
+        )
+
+    def organisation_and_person(self):
+        return self.people[self.cleaned_data["member"]]
+
+
+class MemberLeaveForm(forms.Form):
+    left_on = forms.DateField(
+        label=_("Last day on the council"),
+        widget=DateInput,
+        help_text=_("From the next day, the hearings opened no longer consult the member."),
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, prefix=f"udtraeder-{member.pk}", **kwargs)
+        self.fields["left_on"].label = _("Last day on the council for %(person)s") % {"person": member.user}
 
 
 class StatutesForm(ModelRulesForm):
@@ -69,7 +168,8 @@ class ChairForm(forms.Form):
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, prefix=f"formand-{term.pk}", **kwargs)
-        self.members = {member.pk: member for member in term.members.all()}
+        # A member who has left is no longer the council's to choose.
+        self.members = {member.pk: member for member in term.members.all() if not member.has_left()}
         field = self.fields["member"]
         field.label = _("The chair the council chose for %(term)s") % {"term": term}
         field.choices = [("", _("Choose the chair"))] + [

@@ -1,6 +1,7 @@
-"""Writes on the volunteer council: statutes, opening an election, nominations and the
-municipality's approval, the secret vote, the count, publishing the results and seating the
-elected, the chair, and the directory's record of who sits on the council.
+"""Writes on the volunteer council: setting it up with its consulted body, statutes, an appointed
+term and its founding members, opening an election, nominations and the municipality's approval,
+the secret vote, the count, publishing the results and seating the elected, a member's leaving, the
+chair, and the directory's record of who sits on the council.
 
 Every function takes keyword arguments, runs in one transaction and validates with ``full_clean()``
 before it saves, so the rules of ``policies.models.council`` hold here as in the admin. The steps of
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, When
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
@@ -22,6 +24,9 @@ from policies.models import (
     BodyMembership,
     Candidate,
     CandidateStatus,
+    ConsultedBody,
+    Hearing,
+    Municipality,
     CouncilElection,
     CouncilMember,
     CouncilStatutes,
@@ -49,6 +54,24 @@ def _locked_election(election, *statuses):
     return locked
 
 
+# Setting up the council
+
+
+@transaction.atomic
+def council_create(*, municipality, body=None, body_name="", description=""):
+    """Set up the municipality's council, speaking through ``body`` (one of the bodies it consults
+    that is no council yet) or through a new body named ``body_name``. Its statutes come next."""
+    # One council per municipality: lock the municipality while checking.
+    municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    if VolunteerCouncil.objects.filter(municipality=municipality).exists():
+        raise ValidationError(_("%(municipality)s already has its volunteer council.") % {"municipality": municipality},
+                              code="council_exists")
+    if body is None:
+        name = " ".join(body_name.split())
+        body = _save(ConsultedBody(municipality=municipality, name=name, slug=slugify(name)[:50]))
+    return _save(VolunteerCouncil(municipality=municipality, body=body, description=description.strip()))
+
+
 # Statutes
 
 
@@ -61,6 +84,111 @@ def statutes_adopt(*, council, values):
 def term_end(starts_on, statutes):
     """The last day of a term of the statutes' length that starts on ``starts_on``."""
     return add_months(starts_on, 12 * statutes.term_years) - datetime.timedelta(days=1)
+
+
+# An appointed term and its founding members
+
+
+@transaction.atomic
+def term_appoint(*, council, starts_on, ends_on=None, today=None):
+    """Start a term whose members the municipality appoints rather than the organisations elect (the
+    first council, as a rule), under the statutes in force on its first day, to ``ends_on`` or for
+    the length the statutes set."""
+    council = VolunteerCouncil.objects.select_for_update().select_related("municipality", "body").get(pk=council.pk)
+    statutes = council.statutes_in_force(starts_on)
+    if statutes is None:
+        raise ValidationError(
+            {
+                "starts_on": ValidationError(
+                    _("The council has no statutes in force on %(date)s: adopt them first."),
+                    code="no_statutes",
+                    params={"date": _human_date(starts_on)},
+                )
+            }
+        )
+    term = CouncilTerm(council=council, statutes=statutes, starts_on=starts_on, ends_on=ends_on or term_end(starts_on, statutes))
+    if term.ends_on < (today or timezone.localdate()):
+        raise ValidationError(
+            {"ends_on": ValidationError(_("The term would be over already: it ends on a day that has passed."), code="term_over")}
+        )
+    return _save(term)
+
+
+def _seat(*, term, organisation, person, today, candidate=None):
+    """Seat ``person`` for ``organisation`` in ``term``: a member of the council's body on the
+    organisation's behalf from the term's start (or ``today``, if it has begun: who was consulted
+    before stays as it was) to its end. The same for the elected and the appointed."""
+    membership = _save(
+        BodyMembership(
+            body=term.council.body,
+            user=person,
+            on_behalf_of=organisation.name,
+            starts_on=max(term.starts_on, today),
+            ends_on=term.ends_on,
+        )
+    )
+    return _save(
+        CouncilMember(term=term, organisation=organisation, user=person, candidate=candidate, membership=membership)
+    )
+
+
+@transaction.atomic
+def member_appoint(*, term, organisation, person, today=None):
+    """Record a member the municipality appointed to a term that is not elected: one of the
+    representatives of ``organisation``, within the statutes' seats."""
+    today = today or timezone.localdate()
+    # The seats are counted under the term's lock, so two appointments cannot take the last seat twice.
+    term = CouncilTerm.objects.select_for_update(of=("self",)).select_related(
+        "statutes", "council__body", "council__municipality"
+    ).get(pk=term.pk)
+    if term.ends_on < today:
+        raise ValidationError(_("The term has ended; there is no seat to take."), code="term_over")
+    member = _seat(term=term, organisation=organisation, person=person, today=today)
+    council_seats_sync(council=term.council, today=today)
+    return member
+
+
+@transaction.atomic
+def member_leave(*, member, left_on, today=None):
+    """Record that ``member`` leaves the council: ``left_on`` is their last day. Their membership of
+    the council's body ends that day, so the hearings opened afterwards no longer consult them.
+
+    The day may have passed, but not so far back that a hearing opened since consulted them: who was
+    consulted then stays as it was (``Hearing.hearing_list`` reads the memberships on its opening day)."""
+    today = today or timezone.localdate()
+    term = CouncilTerm.objects.select_for_update(of=("self",)).select_related("council__body").get(pk=member.term_id)
+    member = CouncilMember.objects.select_related("membership", "user", "organisation").get(pk=member.pk)
+    member.term = term
+    if member.left_on is not None:
+        raise ValidationError(
+            {"left_on": ValidationError(_("%(person)s has already left the council, on %(date)s.")
+                                        % {"person": member.user, "date": _human_date(member.left_on)}, code="already_left")}
+        )
+    if left_on < today:
+        consulted = (
+            Hearing.objects.published()
+            .filter(consulted_bodies=term.council.body_id, opens_on__gt=left_on, opens_on__lte=today)
+            .order_by("-opens_on")
+            .first()
+        )
+        if consulted is not None and (member.membership is None or member.membership.is_current(consulted.opens_on)):
+            raise ValidationError(
+                {
+                    "left_on": ValidationError(
+                        _("The hearing “%(hearing)s”, opened on %(date)s, consulted %(person)s: the last day can be "
+                          "%(date)s at the earliest."),
+                        code="consulted_since",
+                        params={"hearing": consulted, "date": _human_date(consulted.opens_on), "person": member.user},
+                    )
+                }
+            )
+    member.left_on = left_on
+    _save(member, update_fields=["left_on"])
+    if member.membership is not None:
+        member.membership.ends_on = left_on
+        _save(member.membership, update_fields=["ends_on"])
+    council_seats_sync(council=term.council, today=today)
+    return member
 
 
 # Opening an election
@@ -281,21 +409,7 @@ def election_publish(*, election, today=None, now=None):
     _save(election, update_fields=["status", "published_at"])
     council = term.council
     for candidate in election.candidates.filter(is_elected=True).select_related("organisation", "user"):
-        membership = _save(
-            BodyMembership(
-                body=council.body,
-                user=candidate.user,
-                on_behalf_of=candidate.organisation.name,
-                starts_on=max(term.starts_on, today),
-                ends_on=term.ends_on,
-            )
-        )
-        _save(
-            CouncilMember(
-                term=term, organisation=candidate.organisation, user=candidate.user, candidate=candidate,
-                membership=membership,
-            )
-        )
+        _seat(term=term, organisation=candidate.organisation, person=candidate.user, today=today, candidate=candidate)
     council_seats_sync(council=council, today=today)
     return election
 
@@ -309,6 +423,11 @@ def council_chair_set(*, term, member):
     term = CouncilTerm.objects.select_for_update().get(pk=term.pk)
     if member.term_id != term.pk:
         raise ValidationError(_("The chair is one of the term's own members."), code="not_a_member")
+    if member.has_left():
+        raise ValidationError(
+            _("%(person)s has left the council, on %(date)s.") % {"person": member.user, "date": _human_date(member.left_on)},
+            code="has_left",
+        )
     term.members.filter(is_chair=True).exclude(pk=member.pk).update(is_chair=False)
     member.is_chair = True
     return _save(member, update_fields=["is_chair"])

@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
@@ -29,11 +30,15 @@ from organisations.models import Organisation
 from policies import council_services as services
 from policies.council_forms import (
     ChairForm,
+    CouncilCreateForm,
     ElectionOpenForm,
+    MemberAppointForm,
+    MemberLeaveForm,
     NominationForm,
     OpenVotingForm,
     RejectCandidateForm,
     StatutesForm,
+    TermAppointForm,
     VoteForm,
 )
 from policies.models import (
@@ -44,8 +49,10 @@ from policies.models import (
     CouncilMember,
     CouncilStatutes,
     ElectionStatus,
+    Municipality,
     VolunteerCouncil,
     VoteReceipt,
+    eligible_organisations,
     ineligibility,
 )
 
@@ -120,8 +127,8 @@ def council_context(request, council, chair_forms=None):
     )
     may_manage = COUNCILS.managed_by(user).filter(pk=council.pk).exists()
     for term in terms:
-        term.chair = next((member for member in term.members.all() if member.is_chair), None)
-        if may_manage and term.ends_on >= today and term.members.all():
+        term.chair = next((member for member in term.members.all() if member.is_chair and not member.has_left(today)), None)
+        if may_manage and term.ends_on >= today and any(not member.has_left(today) for member in term.members.all()):
             term.chair_form = chair_forms.get(term.pk) or ChairForm(term=term)
     elections = list(CouncilElection.objects.filter(term__council=council).with_council())
     return {
@@ -381,6 +388,39 @@ def candidate_withdraw(request, municipality, pk, candidate):
 # The policy owner
 
 
+class CouncilCreateView(LoginRequiredMixin, FormView):
+    """Set up the council of a municipality that has none, for its policy owners (404 for anyone
+    else); a municipality that has its council is sent to it."""
+
+    template_name = "policies/council/council_form.html"
+    form_class = CouncilCreateForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.municipality = get_object_or_404(Municipality.objects.owned_by(request.user), slug=kwargs["municipality"])
+        council = VolunteerCouncil.objects.filter(municipality=self.municipality).first()
+        if council is not None:
+            messages.info(request, _("%(municipality)s already has its volunteer council.") % {"municipality": self.municipality})
+            return redirect(council.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipality=self.municipality, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            council = services.council_create(municipality=self.municipality, **form.values())
+        except ValidationError as error:
+            _errors_on(form, error, {"slug": "name", "body_name": "name"})
+            return self.form_invalid(form)
+        messages.success(self.request, _("The volunteer council is set up. Adopt its statutes next: they set its seats."))
+        return redirect(reverse("policies:council_statutes", kwargs={"municipality": self.municipality.slug}))
+
+
 class CouncilManageMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -534,3 +574,124 @@ def election_publish(request, municipality, pk):
         _("The results are published, and the elected have taken their seats for the term."),
     )
 
+
+
+class TermAppointView(CouncilManageMixin, FormView):
+    """Start a term whose members the municipality appoints (the first council, as a rule)."""
+
+    template_name = "policies/council/term_form.html"
+    form_class = TermAppointForm
+
+    def get_initial(self):
+        today = timezone.localdate()
+        latest = self.council.terms.order_by("-ends_on").first()
+        starts_on = latest.ends_on + datetime.timedelta(days=1) if latest is not None and latest.ends_on >= today else today
+        return {"starts_on": starts_on}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(statutes=self.council.statutes_in_force(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            term = services.term_appoint(council=self.council, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_on(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The term %(term)s is started. Record its members.") % {"term": term})
+        return redirect(members_url(self.council, term))
+
+
+def members_url(council, term):
+    return reverse("policies:council_members", kwargs={"municipality": council.municipality.slug, "term": term.pk})
+
+
+def _term_of(council, pk):
+    return get_object_or_404(council.terms.select_related("statutes"), pk=pk)
+
+
+def members_context(request, council, term, *, appoint_form=None, leave_forms=None):
+    """The term's members with their seats and leaving, and the forms to appoint a founding member
+    (a term no election fills) and to record a member's leaving."""
+    today = timezone.localdate()
+    leave_forms = leave_forms or {}
+    members = list(term.members.select_related("organisation__municipality", "user", "membership"))
+    for member in members:
+        member.term = term
+        if member.left_on is None and term.ends_on >= today:
+            member.leave_form = leave_forms.get(member.pk) or MemberLeaveForm(member=member)
+    elected = CouncilElection.objects.filter(term=term).first()
+    if elected is not None:
+        elected.term = term
+    seated = [member for member in members if not member.has_left(max(term.starts_on, today))]
+    may_appoint = elected is None and term.ends_on >= today and len(seated) < term.statutes.seats
+    if may_appoint and appoint_form is None:
+        appoint_form = MemberAppointForm(organisations=_appointable(council, term))
+    return {
+        "council": council,
+        "municipality": council.municipality,
+        "term": term,
+        "members": members,
+        "seats_left": max(term.statutes.seats - len(seated), 0),
+        "term_election": elected,
+        # A form sent back with the rules' refusal is shown even when no seat is left any more.
+        "appoint_form": appoint_form if may_appoint or (appoint_form is not None and appoint_form.is_bound) else None,
+        "today": today,
+    }
+
+
+def _appointable(council, term):
+    """The organisations the term's statutes let sit on the council, with their representatives."""
+    organisations = eligible_organisations(council.municipality_id, term.statutes.who_may_stand)
+    return organisations.order_by("name", "pk").prefetch_related("representatives")
+
+
+class CouncilMembersView(CouncilManageMixin, TemplateView):
+    """The members of one term, as the policy owner keeps them: the founding members of a term the
+    municipality appoints, and a member's leaving in any term."""
+
+    template_name = "policies/council/members.html"
+
+    def get(self, request, *args, **kwargs):
+        term = _term_of(self.council, kwargs["term"])
+        return self.render_to_response(members_context(request, self.council, term))
+
+    def post(self, request, *args, **kwargs):
+        term = _term_of(self.council, kwargs["term"])
+        if CouncilElection.objects.filter(term=term).exists():
+            raise PermissionDenied
+        form = MemberAppointForm(request.POST, organisations=_appointable(self.council, term))
+        if form.is_valid():
+            organisation, person = form.organisation_and_person()
+            try:
+                member = services.member_appoint(term=term, organisation=organisation, person=person)
+            except ValidationError as error:
+                _errors_on(form, error, {"organisation": "member", "user": "member"})
+            else:
+                messages.success(request, _("%(member)s has a seat on the council.") % {"member": member})
+                return redirect(members_url(self.council, term))
+        return self.render_to_response(members_context(request, self.council, term, appoint_form=form))
+
+
+@login_required
+@require_POST
+def member_leave(request, municipality, member):
+    council = get_council_for_user(request.user, municipality, may="manage")
+    member = get_object_or_404(
+        CouncilMember.objects.select_related("term__statutes", "user", "organisation"), pk=member, term__council=council
+    )
+    term = member.term
+    form = MemberLeaveForm(request.POST, member=member)
+    if form.is_valid():
+        try:
+            services.member_leave(member=member, left_on=form.cleaned_data["left_on"])
+        except ValidationError as error:
+            _errors_on(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(person)s leaves the council; %(date)s is their last day.")
+                % {"person": member.user, "date": date_format(form.cleaned_data["left_on"], "j. F Y")},
+            )
+            return redirect(members_url(council, term))
+    page = members_context(request, council, term, leave_forms={member.pk: form})
+    return render(request, CouncilMembersView.template_name, page)

@@ -20,6 +20,7 @@ from policies.models import (
     FollowUpStatus,
     Hearing,
     ImplementationPlan,
+    Municipality,
     PointExemption,
     validate_hearing_document,
 )
@@ -323,3 +324,26 @@ class HearingSubscriptionForm(forms.Form):
         queryset=Administration.objects.select_related("municipality"),
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class MunicipalitySettingsForm(ModelRulesForm):
+    """The rules a municipality adopts with its policy and its public contact person for voluntary
+    work, as its policy owners keep them (``Municipality.clean`` says what is allowed)."""
+
+    class Meta:
+        model = Municipality
+        fields = [*Municipality.SETTINGS, *Municipality.CONTACT]
+        widgets = {"debate_moderation": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        phone = self.fields["volunteer_contact_phone"].widget
+        phone.input_type = "tel"
+        phone.attrs.update(autocomplete="off")
+        self.fields["volunteer_contact_email"].widget.attrs.update(autocomplete="off")
+
+    def rule_fields(self):
+        return [self[name] for name in Municipality.SETTINGS]
+
+    def contact_fields(self):
+        return [self[name] for name in Municipality.CONTACT]

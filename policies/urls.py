@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from policies import council_views, exports, hearing_views, meeting_views, views
+from policies import council_views, exports, hearing_views, meeting_views, municipality_views, views
 
 app_name = "policies"
 
@@ -109,16 +109,25 @@ election_patterns = [
 council_patterns = [
     path("", council_views.CouncilListView.as_view(), name="council_list"),
     path("<slug:municipality>/", council_views.CouncilDetailView.as_view(), name="council_detail"),
+    path("<slug:municipality>/opret/", council_views.CouncilCreateView.as_view(), name="council_create"),
     path("<slug:municipality>/vedtaegter/", council_views.StatutesAdoptView.as_view(), name="council_statutes"),
+    path("<slug:municipality>/periode/ny/", council_views.TermAppointView.as_view(), name="council_term_appoint"),
+    path("<slug:municipality>/periode/<int:term>/medlemmer/", council_views.CouncilMembersView.as_view(), name="council_members"),
+    path("<slug:municipality>/medlem/<int:member>/udtraeder/", council_views.member_leave, name="council_member_leave"),
     path("<slug:municipality>/formand/<int:term>/", council_views.council_chair, name="council_chair"),
     path("<slug:municipality>/valg/nyt/", council_views.ElectionOpenView.as_view(), name="election_open"),
     path("<slug:municipality>/valg/<int:pk>/", include(election_patterns)),
 ]
 
 urlpatterns = [
-    # Before "<slug>/", which would take "mine-planer", "hoeringer", "moeder" or "frivilligraad" for a
-    # policy's address.
+    # Before "<slug>/", which would take "mine-planer", "hoeringer", "moeder", "frivilligraad" or
+    # "kommuner" for a policy's address.
     path("mine-planer/", views.MyPlansView.as_view(), name="my_plans"),
+    path(
+        "kommuner/<slug:municipality>/indstillinger/",
+        municipality_views.MunicipalitySettingsView.as_view(),
+        name="municipality_settings",
+    ),
     path("hoeringer/", include(hearing_patterns)),
     path("moeder/", include(meeting_patterns)),
     path("frivilligraad/", include(council_patterns)),

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
-from policies.models import VolunteerPolicy
+from policies.models import Municipality, VolunteerPolicy
 from portal.deadlines import deadlines_for
 from portal.ical import calendar_response, deadlines_calendar
 from portal.models import CalendarFeed, NewsItem, moderation_backlog
@@ -45,8 +45,18 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             webcal_url=feed_url and "webcal://" + feed_url.split("://", 1)[1],
             # What awaits the user as a moderator of a municipality's debate, or None.
             moderation=moderation_backlog(self.request.user),
+            owned_municipalities=owned_municipalities(self.request.user),
             **kwargs,
         )
+
+
+def owned_municipalities(user):
+    """The municipalities ``user`` keeps as policy owner, each with its volunteer council or None:
+    the dashboard links to their settings and council."""
+    municipalities = list(Municipality.objects.owned_by(user).select_related("volunteer_council__body"))
+    for municipality in municipalities:
+        municipality.council = getattr(municipality, "volunteer_council", None)
+    return municipalities
 
 
 @login_required

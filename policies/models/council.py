@@ -277,8 +277,11 @@ class CouncilTerm(models.Model):
 
 class CouncilMemberQuerySet(models.QuerySet):
     def current(self, on=None):
+        """The seats held on the day ``on``: in the term running then, by members who have not left."""
         on = on or _today()
-        return self.filter(term__starts_on__lte=on, term__ends_on__gte=on)
+        return self.filter(term__starts_on__lte=on, term__ends_on__gte=on).filter(
+            Q(left_on__isnull=True) | Q(left_on__gte=on)
+        )
 
 
 class CouncilMember(models.Model):
@@ -309,6 +312,15 @@ class CouncilMember(models.Model):
         help_text=_("What makes the member consulted in hearings of the council's body."),
     )
     is_chair = models.BooleanField(_("chair"), default=False)
+    left_on = models.DateField(
+        _("last day on the council"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a member who leaves before the term ends. Their membership of the council's body ends "
+            "that day, so the hearings opened afterwards no longer consult them."
+        ),
+    )
 
     objects = CouncilMemberQuerySet.as_manager()
 
@@ -317,27 +329,98 @@ class CouncilMember(models.Model):
         verbose_name_plural = _("council members")
         ordering = ["term", "-is_chair", "organisation__name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["term", "organisation"], name="council_one_seat_per_organisation"),
-            models.UniqueConstraint(fields=["term", "user"], name="council_one_seat_per_person"),
+            # Among the members who have not left: one who leaves may be followed by another
+            # representative of the same organisation (clean() says that their seats do not overlap).
+            models.UniqueConstraint(
+                fields=["term", "organisation"], condition=Q(left_on__isnull=True), name="council_one_seat_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["term", "user"], condition=Q(left_on__isnull=True), name="council_one_seat_per_person"
+            ),
             models.UniqueConstraint(fields=["term"], condition=Q(is_chair=True), name="council_one_chair_per_term"),
         ]
 
     def __str__(self):
         return f"{self.user} ({self.organisation})"
 
+    @property
+    def seated_on(self):
+        """The first day of the seat: when the member joined the council's body, or the term's start."""
+        return self.membership.starts_on if self.membership_id else self.term.starts_on
+
+    def is_seated(self, on=None):
+        """Whether the member holds the seat on ``on`` (the term running and not left): twin of
+        ``CouncilMemberQuerySet.current``."""
+        on = on or _today()
+        return self.term.is_current(on) and (self.left_on is None or self.left_on >= on)
+
+    def has_left(self, on=None):
+        return self.left_on is not None and self.left_on < (on or _today())
+
     def clean(self):
         errors = {}
         if not self.term_id:
             return
         term = self.term
-        if self.organisation_id and self.organisation.municipality_id != term.council.municipality_id:
+        municipality_id = term.council.municipality_id
+        if self.organisation_id and self.organisation.municipality_id != municipality_id:
             errors["organisation"] = ValidationError(
                 _("Only the municipality's own organisations sit on its council."), code="organisation_elsewhere"
             )
-        if self._state.adding and term.members.count() >= term.statutes.seats:
-            errors[NON_FIELD_ERRORS] = ValidationError(
-                _("Every seat of the term is taken (%(seats)d)."), code="no_seat_left", params={"seats": term.statutes.seats}
-            )
+        elif self._state.adding and self.candidate_id is None and self.organisation_id:
+            # An appointed member (the first council is often appointed, not elected): the statutes'
+            # rule for who may stand, and one of the organisation's representatives, as for a candidate.
+            if CouncilElection.objects.filter(term=term.pk).exists():
+                errors[NON_FIELD_ERRORS] = ValidationError(
+                    _("The members of this term are elected: they take their seats when the results are published."),
+                    code="term_elected",
+                )
+            else:
+                reason = ineligibility(self.organisation, municipality_id, term.statutes.who_may_stand)
+                if reason:
+                    errors["organisation"] = ValidationError(
+                        _("%(organisation)s cannot sit on the council: %(reason)s."),
+                        code="not_eligible",
+                        params={"organisation": self.organisation, "reason": reason},
+                    )
+                elif self.user_id and not _is_representative(self.user_id, self.organisation):
+                    errors["user"] = ValidationError(
+                        _("The member must be one of the representatives of %(organisation)s."),
+                        code="not_a_representative",
+                        params={"organisation": self.organisation},
+                    )
+        if self._state.adding:
+            # A member who has left before this seat begins frees their seat.
+            held = term.members.exclude(left_on__lt=self.seated_on)
+            if self.organisation_id and held.filter(organisation=self.organisation_id).exists():
+                errors.setdefault("organisation", ValidationError(
+                    _("%(organisation)s already holds a seat in this term."),
+                    code="organisation_seated",
+                    params={"organisation": self.organisation},
+                ))
+            if self.user_id and held.filter(user=self.user_id).exists():
+                errors.setdefault("user", ValidationError(
+                    _("%(person)s already sits on the council this term."), code="person_seated", params={"person": self.user}
+                ))
+            if held.count() >= term.statutes.seats:
+                errors.setdefault(NON_FIELD_ERRORS, ValidationError(
+                    _("Every seat of the term is taken (%(seats)d)."),
+                    code="no_seat_left",
+                    params={"seats": term.statutes.seats},
+                ))
+        if self.left_on:
+            if self.left_on < self.seated_on:
+                errors["left_on"] = ValidationError(
+                    _("%(person)s took their seat on %(date)s, so the last day cannot be earlier."),
+                    code="left_before_seat",
+                    params={"person": self.user, "date": _human_date(self.seated_on)},
+                )
+            elif self.left_on > term.ends_on:
+                errors["left_on"] = ValidationError(
+                    _("The term ends on %(date)s: the last day falls within the term."),
+                    code="left_after_term",
+                    params={"date": _human_date(term.ends_on)},
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -191,7 +191,11 @@ class Hearing(RemembersLoadedValues):
     def clean(self):
         errors = {}
         municipality = self.administration.municipality if self.administration_id else None
-        if self.opens_on and self.response_deadline and municipality:
+        # The minimum period is the municipality's setting when the hearing opens. Once open, the
+        # deadline is a stored date that only an extension moves, and only later: a policy owner who
+        # lowers the setting shortens no open hearing, and one who raises it does not make the open
+        # hearings' deadlines (already checked when they opened) refuse their extension or closing.
+        if self.opens_on and self.response_deadline and municipality and not self.is_opened:
             earliest = _min_deadline(self.opens_on, municipality)
             if self.response_deadline < earliest:
                 errors["response_deadline"] = ValidationError(

@@ -2,12 +2,35 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+# A Danish or foreign phone number as people write it: digits, spaces, hyphens, a leading "+".
+validate_phone = RegexValidator(
+    r"^\+?[0-9][0-9 -]{6,}[0-9]$",
+    _("Write the phone number with digits, e.g. “12 34 56 78” or “+45 12 34 56 78”."),
+    code="invalid_phone",
+)
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        """The municipalities ``user`` is a policy owner of: whose settings and council they keep."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(policy_owners=user)
+
+
 class Municipality(models.Model):
+    # The settings a policy owner keeps in the portal (policies.forms.MunicipalitySettingsForm).
+    SETTINGS = (
+        "minimum_hearing_period_days", "cooperation_agreement_threshold", "dialogue_meetings_per_year",
+        "debate_moderation",
+    )
+    CONTACT = ("volunteer_contact_name", "volunteer_contact_title", "volunteer_contact_email", "volunteer_contact_phone")
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("short name in addresses"), unique=True)
     policy_owners = models.ManyToManyField(
@@ -20,10 +43,11 @@ class Municipality(models.Model):
     minimum_hearing_period_days = models.PositiveSmallIntegerField(
         _("minimum hearing period (days)"),
         default=28,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_(
             "A hearing's response deadline falls at least this many days after it opens. Four weeks is the "
-            "Danish parliament's rule of thumb for reasonable time."
+            "Danish parliament's rule of thumb for reasonable time. A change applies to the hearings opened "
+            "from then on: those already open keep their deadline."
         ),
     )
 
@@ -33,6 +57,7 @@ class Municipality(models.Model):
     cooperation_agreement_threshold = models.PositiveIntegerField(
         _("cooperation agreement threshold (kr)"),
         default=100_000,
+        validators=[MaxValueValidator(100_000_000)],
         help_text=_(
             "An organisation granted more than this in one year must have a cooperation agreement on "
             "file before a further grant is decided."
@@ -41,6 +66,7 @@ class Municipality(models.Model):
     dialogue_meetings_per_year = models.PositiveSmallIntegerField(
         _("dialogue meetings a year"),
         default=0,
+        validators=[MaxValueValidator(52)],
         help_text=_("At least this many dialogue meetings are held each year; 0 means the policy sets no such rule."),
     )
     volunteer_contact_name = models.CharField(
@@ -51,7 +77,9 @@ class Municipality(models.Model):
     )
     volunteer_contact_title = models.CharField(_("contact person's job title"), max_length=200, blank=True)
     volunteer_contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
-    volunteer_contact_phone = models.CharField(_("contact person's phone"), max_length=30, blank=True)
+    volunteer_contact_phone = models.CharField(
+        _("contact person's phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
 
     class DebateModeration(models.TextChoices):
         BEFORE = "before", _("Posts are shown once a moderator has approved them")
@@ -63,6 +91,8 @@ class Municipality(models.Model):
         choices=DebateModeration,
         default=DebateModeration.AFTER,
     )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("municipality")
@@ -76,6 +106,23 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        errors = {}
+        name = self.volunteer_contact_name.strip()
+        others = [getattr(self, field).strip() for field in self.CONTACT if field != "volunteer_contact_name"]
+        if not name and any(others):
+            errors["volunteer_contact_name"] = ValidationError(
+                _("Give the contact person's name, or leave the contact person's details empty."),
+                code="contact_name_required",
+            )
+        elif name and not (self.volunteer_contact_email.strip() or self.volunteer_contact_phone.strip()):
+            errors["volunteer_contact_email"] = ValidationError(
+                _("Give an e-mail address or a phone number, so that volunteers can reach the contact person."),
+                code="contact_unreachable",
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Administration(models.Model):
@@ -152,6 +199,19 @@ class ConsultedBody(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if not (self.municipality_id and self.name):
+            return
+        others = ConsultedBody.objects.filter(municipality=self.municipality_id).exclude(pk=self.pk)
+        if others.filter(Q(name__iexact=self.name.strip()) | Q(slug=self.slug)).exists():
+            raise ValidationError(
+                {
+                    "name": ValidationError(
+                        _("The municipality already consults a body of that name."), code="name_taken"
+                    )
+                }
+            )
 
 
 class BodyMembershipQuerySet(models.QuerySet):

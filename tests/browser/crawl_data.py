@@ -30,6 +30,7 @@ from policies.models import (
     Meeting,
     MeetingDocument,
     MeetingSignup,
+    Municipality,
     VolunteerCouncil,
     VolunteerPolicy,
 )
@@ -53,7 +54,8 @@ def complete_the_demo():
     """Add what people's work would have added: a draft plan, a follow-up in progress, a hearing past
     its deadline with a document, a meeting's document and a citizen's sign-up awaiting confirmation,
     a subscription to new hearings, an invited representative, a fresh debate post, a participant
-    who has not confirmed their address and a council election taking nominations."""
+    who has not confirmed their address, a council election taking nominations and a municipality
+    without a council."""
     policy = VolunteerPolicy.objects.get(slug="koebenhavn-2006")
     copenhagen = policy.municipality
     economy = policy.administrations.get(slug="oekonomiforvaltningen")  # its caseworker is ejer
@@ -124,6 +126,9 @@ def complete_the_demo():
     # has put up itself and "kontakt", who has not agreed yet; "ejer" decides the candidates.
     if not VolunteerCouncil.objects.filter(municipality=copenhagen).exists():
         _council_in_nomination(copenhagen)
+    # Setting up a council needs a municipality without one: "ejer" keeps a second, crawl-only one.
+    without_council, _created = Municipality.objects.get_or_create(slug="uden-raad", defaults={"name": "Kommune uden råd (crawl)"})
+    without_council.policy_owners.add(get_user_model().objects.get(username="ejer"))
 
     # The links mailed to a subscriber and to an invited representative.
     subscription, _created = HearingSubscription.objects.get_or_create(email=SUBSCRIBER)

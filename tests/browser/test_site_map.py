@@ -32,6 +32,10 @@ EXCLUDED = {
         "the link mailed to a citizen who signs up confirms the seat and redirects to the meeting: no page of "
         "its own (crawl_data.extra_urls fetches it, so it must not fail)"
     ),
+    "debate:post_detail": (
+        "a post's address redirects to the page of its topic where the post stands: no page of its own (the "
+        "crawl follows it from the moderation queue and one's own posts, so it must not fail)"
+    ),
 }
 
 # What a pattern must answer with when its address has no telling extension (.ics, .csv …).

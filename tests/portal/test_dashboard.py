@@ -146,9 +146,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, db, today, django_
     client.force_login(owner)
 
     # One query per deadline provider (the hearings, booking requests, dialogue meetings, grant
-    # reports and council elections included), and two for what awaits the policy owner as a
-    # moderator of the debate.
-    with django_assert_max_num_queries(19):
+    # reports and council elections included), two for what awaits the policy owner as a
+    # moderator of the debate, and one for the municipalities they keep, with their councils.
+    with django_assert_max_num_queries(20):
         response = client.get(DASHBOARD)
 
     assert len(response.context["rows"]) >= 3 * size

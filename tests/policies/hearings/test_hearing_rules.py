@@ -141,3 +141,44 @@ def test_the_hearing_list_keeps_who_was_a_member_at_the_opening(hearing, body, p
     )
     listed = {m.on_behalf_of for m in hearing.hearing_list()}
     assert listed == {"Frivilligt Forum", gone.on_behalf_of}
+
+
+def test_raising_the_minimum_period_leaves_open_hearings_their_deadline_and_extension(hearing, people):
+    municipality = hearing.administration.municipality
+    municipality.minimum_hearing_period_days = 60
+    municipality.full_clean()
+    municipality.save()
+    hearing.refresh_from_db()
+
+    services.hearing_extend(
+        hearing=hearing, new_deadline=DEADLINE + datetime.timedelta(days=3), reason="Påsken", user=people["caseworker"]
+    )
+    services.hearing_close(hearing=hearing, today=DEADLINE + datetime.timedelta(days=4))
+
+    hearing.refresh_from_db()
+    assert (hearing.status, hearing.response_deadline) == (HearingStatus.CLOSED, DEADLINE + datetime.timedelta(days=3))
+
+
+def test_lowering_the_minimum_period_shortens_no_open_hearing(hearing):
+    municipality = hearing.administration.municipality
+    municipality.minimum_hearing_period_days = 7
+    municipality.save()
+    hearing.refresh_from_db()
+    assert hearing.response_deadline == DEADLINE
+
+    hearing.response_deadline = OPENS + datetime.timedelta(days=7)
+    with pytest.raises(ValidationError) as error:
+        hearing.full_clean()
+    assert codes(error, "response_deadline") == ["deadline_shortened"]
+
+
+def test_a_draft_opens_under_the_minimum_period_in_force_when_it_opens(hearing):
+    as_draft(hearing)
+    municipality = hearing.administration.municipality
+    municipality.minimum_hearing_period_days = 60
+    municipality.save()
+
+    with pytest.raises(ValidationError) as error:
+        services.hearing_open(hearing=hearing, today=OPENS)
+
+    assert codes(error, "response_deadline") == ["period_too_short"]
