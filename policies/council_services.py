@@ -25,13 +25,13 @@ from policies.models import (
     Candidate,
     CandidateStatus,
     ConsultedBody,
-    Hearing,
-    Municipality,
     CouncilElection,
     CouncilMember,
     CouncilStatutes,
     CouncilTerm,
     ElectionStatus,
+    Hearing,
+    Municipality,
     VolunteerCouncil,
     VoteReceipt,
 )
@@ -64,8 +64,10 @@ def council_create(*, municipality, body=None, body_name="", description=""):
     # One council per municipality: lock the municipality while checking.
     municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
     if VolunteerCouncil.objects.filter(municipality=municipality).exists():
-        raise ValidationError(_("%(municipality)s already has its volunteer council.") % {"municipality": municipality},
-                              code="council_exists")
+        raise ValidationError(
+            _("%(municipality)s already has its volunteer council.") % {"municipality": municipality},
+            code="council_exists",
+        )
     if body is None:
         name = " ".join(body_name.split())
         body = _save(ConsultedBody(municipality=municipality, name=name, slug=slugify(name)[:50]))
@@ -160,10 +162,11 @@ def member_leave(*, member, left_on, today=None):
     member = CouncilMember.objects.select_related("membership", "user", "organisation").get(pk=member.pk)
     member.term = term
     if member.left_on is not None:
-        raise ValidationError(
-            {"left_on": ValidationError(_("%(person)s has already left the council, on %(date)s.")
-                                        % {"person": member.user, "date": _human_date(member.left_on)}, code="already_left")}
-        )
+        message = _("%(person)s has already left the council, on %(date)s.") % {
+            "person": member.user,
+            "date": _human_date(member.left_on),
+        }
+        raise ValidationError({"left_on": ValidationError(message, code="already_left")})
     if left_on < today:
         consulted = (
             Hearing.objects.published()

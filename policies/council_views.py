@@ -43,7 +43,6 @@ from policies.council_forms import (
 )
 from policies.models import (
     TIE_RULE,
-    Candidate,
     CandidateStatus,
     CouncilElection,
     CouncilMember,
@@ -413,7 +412,7 @@ class CouncilCreateView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            council = services.council_create(municipality=self.municipality, **form.values())
+            services.council_create(municipality=self.municipality, **form.values())
         except ValidationError as error:
             _errors_on(form, error, {"slug": "name", "body_name": "name"})
             return self.form_invalid(form)

@@ -23,7 +23,7 @@ from icalendar import Event
 
 from organisations import premises_services as services
 from organisations.forms import BookingDecisionForm, BookingForm, PeriodForm
-from organisations.models import Booking, BookingStatus, Organisation, Photo, Premises, Room, premises_managed_by
+from organisations.models import Booking, Organisation, Photo, Premises, Room, premises_managed_by
 from organisations.premises_filters import RoomFilter
 from organisations.views.calendar import calendar_period
 from organisations.views.directory import FilteredListView

@@ -1,7 +1,6 @@
 """The public premises pages: the list of rooms with its filters, each house and room, the room's
 calendar and iCalendar feed, and the photos. Each page runs a fixed number of queries."""
 
-import datetime
 
 import icalendar
 import pytest

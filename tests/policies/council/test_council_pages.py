@@ -2,7 +2,6 @@
 person for voluntary work (also on the policy's page), each election with its stage and its
 published results; each in a fixed number of queries however many members and candidates."""
 
-import datetime
 
 import pytest
 

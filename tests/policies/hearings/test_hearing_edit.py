@@ -7,7 +7,6 @@ import datetime
 import pytest
 
 from policies.models import HearingStatus
-from tests import factories
 from tests.policies.hearings.conftest import DEADLINE, MEETING, OPENS, url
 
 pytestmark = pytest.mark.django_db
