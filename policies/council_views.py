@@ -105,6 +105,11 @@ class CouncilListView(ListView):
     def get_queryset(self):
         return COUNCILS.all()
 
+    def get_context_data(self, **kwargs):
+        # The policy owners of a municipality without a council are offered to set it up here too.
+        without_council = Municipality.objects.owned_by(self.request.user).filter(volunteer_council__isnull=True)
+        return super().get_context_data(municipalities_without_council=without_council.order_by("name"), **kwargs)
+
 
 class CouncilDetailView(TemplateView):
     """The council as it is: its members and chair this term, the coming term, the earlier ones, its

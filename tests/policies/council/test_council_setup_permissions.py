@@ -45,6 +45,15 @@ def test_only_the_policy_owner_sets_up_the_council(client, municipality, people,
     assert municipality_has_council(municipality) == (role == "owner")
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_the_council_list_offers_the_set_up_to_the_policy_owner_alone(client, municipality, people, role):
+    log_in(client, people, role)
+
+    page = client.get(url("council_list")).text
+
+    assert ("Opret frivilligrådet i Vesthimmerlands Kommune" in page) == (role == "owner")
+
+
 def municipality_has_council(municipality):
     return hasattr(type(municipality).objects.get(pk=municipality.pk), "volunteer_council")
 
