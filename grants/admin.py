@@ -34,6 +34,10 @@ class ReportTierInline(admin.TabularInline):
     model = ReportTier
     extra = 0
 
+    def has_delete_permission(self, request, obj=None):
+        # ``obj`` is the scheme: once it has granted money its tiers stay (``ReportTier.clean``).
+        return super().has_delete_permission(request, obj) and not (obj is not None and obj.has_granted())
+
 
 class RequiredAttachmentInline(admin.TabularInline):
     model = RequiredAttachment

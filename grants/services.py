@@ -179,6 +179,10 @@ def scheme_save(*, scheme, saved_by, tiers=(), attachments=()):
             }
         )
     _save(scheme)
+    _tiers_saved, tiers_deleted = tiers or ((), ())
+    for tier in tiers_deleted:
+        if refusal := tier.deletion_refusal():
+            raise ValidationError(refusal, code="report_tiers_fixed")
     for saved, deleted in (tiers, attachments):
         for row in deleted:
             row.delete()

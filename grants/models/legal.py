@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from grants.models.base import policy_owner_of
+from policies.models import RemembersLoadedValues
 
 # What a report may document in numbers, and the legal basis's flag that makes it required. The
 # report has a field of the same name for each (``Report.attendance`` …).
@@ -24,7 +25,7 @@ class LegalBasisQuerySet(models.QuerySet):
         return self.filter(policy_owner_of(user, "municipality"))
 
 
-class LegalBasis(models.Model):
+class LegalBasis(RemembersLoadedValues):
     """The law a grant is given under (Serviceloven § 79, § 18, Folkeoplysningsloven …) and the
     documentation it requires of the reports. Seed 002: “Retningslinierne for at modtage støtte
     ifølge Servicelovens § 79 stiller krav om dokumentation af fremmøde og antal medlemmer.”"""
@@ -64,13 +65,33 @@ class LegalBasis(models.Model):
         return reverse("grants:legal_basis_edit", kwargs={"pk": self.pk})
 
     def clean(self):
+        errors = {}
         # The constraint says it too, but above the form; the name is what the user changes.
         if self.municipality_id and self.name:
             others = LegalBasis.objects.filter(municipality=self.municipality_id, name=self.name).exclude(pk=self.pk)
             if others.exists():
-                raise ValidationError(
-                    {"name": ValidationError(_("The municipality already has a legal basis of that name."), code="name_taken")}
+                errors["name"] = ValidationError(
+                    _("The municipality already has a legal basis of that name."), code="name_taken"
                 )
+        # A report documents what its legal basis requires when it is written: once money is granted
+        # under the legal basis, its requirements stay as the grantees were told with the decision.
+        changed = [flag for flag, _label in DOCUMENTATION.values() if self.stored_value(flag) != getattr(self, flag)]
+        if changed and not self._state.adding and self.has_granted():
+            for flag in changed:
+                errors[flag] = ValidationError(
+                    _(
+                        "Money has been granted under this legal basis, and its grantees document their reports as "
+                        "they were told with the decision: what the reports document can no longer change."
+                    ),
+                    code="documentation_fixed",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def has_granted(self):
+        from grants.models.decisions import Decision
+
+        return Decision.objects.granted().filter(application__scheme__legal_basis=self).exists()
 
     def deletion_refusal(self):
         """Why the legal basis cannot be deleted, or None: schemes are given under it (the database

@@ -163,6 +163,12 @@ class GrantScheme(RemembersLoadedValues):
 
         return self.pk is not None and self.applications.exclude(status=ApplicationStatus.DRAFT).exists()
 
+    def has_granted(self):
+        """Whether the scheme has granted money: its report requirements are then part of those grants' terms."""
+        from grants.models.decisions import Decision
+
+        return self.pk is not None and Decision.objects.granted().filter(application__scheme=self).exists()
+
     def deletion_refusal(self):
         """Why the scheme cannot be deleted, or None. Any application, a draft too, keeps it: the
         organisation's work and the case file must not vanish with the scheme."""
@@ -234,7 +240,12 @@ class GrantScheme(RemembersLoadedValues):
         super().save(*args, **kwargs)
 
 
-class ReportTier(models.Model):
+# A report is held to the tiers as they stand when it is written, so once money is granted under
+# them they stay as the grantees were told with the decision; the description may still be worded better.
+TIER_TERMS = ("above_amount", "name", "requires_document")
+
+
+class ReportTier(RemembersLoadedValues):
     """What a report must include, by the amount granted: “up to 10,000 kr a statement of accounts;
     above, audited accounts”. The tier with the highest threshold below the amount applies."""
 
@@ -260,6 +271,22 @@ class ReportTier(models.Model):
         if not self.above_amount:
             return self.name
         return _("%(name)s (grants above %(amount)s)") % {"name": self.name, "amount": kroner(self.above_amount)}
+
+    def clean(self):
+        changes_terms = self._state.adding or any(self.stored_value(name) != getattr(self, name) for name in TIER_TERMS)
+        if self.scheme_id and changes_terms and self.scheme.has_granted():
+            raise ValidationError(self.fixed_reason(), code="report_tiers_fixed")
+
+    def deletion_refusal(self):
+        """Why the tier cannot be removed, or None (``clean`` says the same of a change)."""
+        return self.fixed_reason() if self.scheme.has_granted() else None
+
+    @staticmethod
+    def fixed_reason():
+        return _(
+            "The scheme has granted money, and its grantees report by these requirements as they were told with "
+            "the decision: what a report must include can no longer change (the description can)."
+        )
 
 
 class RequiredAttachment(models.Model):

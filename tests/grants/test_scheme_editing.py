@@ -308,3 +308,79 @@ def test_a_second_scheme_of_the_same_name_and_year_is_refused_on_the_name(casewo
     response = caseworker.post(url("scheme_create"), scheme_data(kk, name=kk.scheme.name, year="2007"))
 
     assert form_codes(response.context["form"]) == {"name": ["name_taken"]}
+
+
+# Granted money fixes what the reports must include
+
+
+def tier_row(tier, **fields):
+    return {"id": tier.pk, "above_amount": str(tier.above_amount), "name": tier.name, "requires_document": "on", **fields}
+
+
+@pytest.fixture
+def audited(kk):
+    """The scheme asks for audited accounts above 10.000 kr., and has granted a club 50.000 kr."""
+    tier = ReportTierFactory(scheme=kk.scheme, above_amount=10_000, name="Revideret regnskab")
+    grant(scheme=kk.scheme, amount_requested=50_000)
+    return tier
+
+
+def test_after_a_grant_the_report_tiers_stay_as_the_grantees_were_told(caseworker, kk, audited):
+    data = edit_data(kk, kk.scheme)
+    data.update(formset_data("krav", [tier_row(audited, above_amount="100000")], initial=1))
+
+    response = caseworker.post(url("scheme_edit", pk=kk.scheme.pk), data)
+
+    assert response.status_code == 200
+    (row,) = response.context["tiers"].forms
+    assert form_codes(row) == {"__all__": ["report_tiers_fixed"]}
+    assert "hvad en rapport skal indeholde, kan ikke længere ændres" in response.text
+    assert 'value="100000"' in response.text  # what was typed is kept
+    audited.refresh_from_db()
+    assert audited.above_amount == 10_000
+
+
+def test_after_a_grant_no_tier_is_added_or_removed(caseworker, kk, audited):
+    added = edit_data(kk, kk.scheme)
+    added.update(formset_data("krav", [tier_row(audited), {"above_amount": "0", "name": "Regnskabsoversigt"}], initial=1))
+    removed = edit_data(kk, kk.scheme)
+    removed.update(formset_data("krav", [tier_row(audited, DELETE="on")], initial=1))
+
+    assert caseworker.post(url("scheme_edit", pk=kk.scheme.pk), added).status_code == 200
+    response = caseworker.post(url("scheme_edit", pk=kk.scheme.pk), removed)
+
+    assert response.status_code == 200
+    assert form_codes(response.context["form"]) == {"__all__": ["report_tiers_fixed"]}
+    assert list(kk.scheme.report_tiers.values_list("name", flat=True)) == ["Revideret regnskab"]
+
+
+def test_after_a_grant_a_tiers_description_may_still_be_worded_better(caseworker, kk, audited):
+    data = edit_data(kk, kk.scheme, budget="1100000")
+    data.update(formset_data("krav", [tier_row(audited, description="Påtegnet af en registreret revisor.")], initial=1))
+
+    response = caseworker.post(url("scheme_edit", pk=kk.scheme.pk), data)
+
+    assert response.status_code == 302
+    audited.refresh_from_db()
+    assert audited.description == "Påtegnet af en registreret revisor."
+
+
+def test_before_any_grant_the_tiers_change_freely(kk):
+    tier = ReportTierFactory(scheme=kk.scheme, above_amount=10_000, name="Revideret regnskab")
+    ApplicationFactory(scheme=kk.scheme)  # a draft grants nothing
+
+    tier.above_amount = 20_000
+    tier.full_clean()
+    assert tier.deletion_refusal() is None
+
+
+def test_after_a_grant_the_legal_bases_documentation_stays(kk, audited):
+    kk.section_79.requires_volunteers = True
+    kk.section_79.description = "Aktiviteter for ældre."
+
+    with pytest.raises(ValidationError) as refused:
+        kk.section_79.full_clean()
+
+    assert codes(refused.value) == {"requires_volunteers": ["documentation_fixed"]}
+    kk.section_79.requires_volunteers = False
+    kk.section_79.full_clean()  # the description may change
