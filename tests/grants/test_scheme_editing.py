@@ -6,16 +6,20 @@ they were made under stay as announced; a scheme with applications is never dele
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 
+from grants.admin import ReportTierInline
 from grants.models import GrantScheme, ReportTier, RequiredAttachment
 from tests.grants.factories import (
     AdministrationFactory,
     ApplicationFactory,
+    GrantSchemeFactory,
     LegalBasisFactory,
     MunicipalityFactory,
     ReportTierFactory,
     RequiredAttachmentFactory,
+    UserFactory,
     grant,
 )
 from tests.grants.helpers import form_codes, formset_data, url
@@ -384,3 +388,12 @@ def test_after_a_grant_the_legal_bases_documentation_stays(kk, audited):
     assert codes(refused.value) == {"requires_volunteers": ["documentation_fixed"]}
     kk.section_79.requires_volunteers = False
     kk.section_79.full_clean()  # the description may change
+
+
+def test_the_admin_offers_no_deleting_of_a_granted_schemes_tiers(rf, kk, audited):
+    request = rf.get("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    inline = ReportTierInline(GrantScheme, admin.site)
+
+    assert not inline.has_delete_permission(request, kk.scheme)
+    assert inline.has_delete_permission(request, GrantSchemeFactory(administration=kk.health))
