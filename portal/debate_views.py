@@ -188,7 +188,7 @@ class TopicDetailView(TemplateView):
         moderator = moderates(user, self.topic.municipality)
         now = timezone.now()
         posts = thread_posts(self.topic, user)
-        opening = next((post for post in posts.filter(is_opening=True)), None)
+        opening = posts.filter(is_opening=True).first()
         # An address's page past the last shows the last, as a reply may have gone since the link was made.
         page = Paginator(posts.filter(is_opening=False), self.replies_per_page).get_page(self.request.GET.get("side"))
         kwargs.setdefault("form", ReplyForm())
@@ -227,8 +227,9 @@ def post_in_thread(request, pk):
     post = get_post_for_user(request.user, pk)
     url = post.topic.get_absolute_url()
     if not post.is_opening:
+        # The replies before it in the thread's order (``thread_posts``), as this reader sees them.
         earlier = (
-            thread_posts(post.topic, request.user)
+            post.topic.posts.visible_to(request.user)
             .filter(is_opening=False)
             .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
             .count()
