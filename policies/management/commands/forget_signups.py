@@ -32,6 +32,7 @@ class Command(BaseCommand):
                 "%(count)d citizen's sign-up would be deleted.", "%(count)d citizens' sign-ups would be deleted.", count
             )
         else:
-            count, _deleted = expired.delete()
+            _total, deleted = expired.delete()
+            count = deleted.get(MeetingSignup._meta.label, 0)
             message = ngettext("%(count)d citizen's sign-up deleted.", "%(count)d citizens' sign-ups deleted.", count)
         self.stdout.write(message % {"count": count})
