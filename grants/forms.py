@@ -30,15 +30,6 @@ from organisations.models import Organisation
 from policies.forms import DateInput, ModelRulesForm
 
 
-def show_refusal(form, error):
-    """Put a refusal from ``grants.services`` on the form's fields, the rest above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 class SchemeForm(ModelRulesForm):
     """A scheme's own fields. The administrations are those the user is a caseworker of (on an existing
     scheme, of its municipality); the legal bases those of the same municipalities. Every rule is the

@@ -41,6 +41,7 @@ from policies.council_forms import (
     TermAppointForm,
     VoteForm,
 )
+from policies.forms import show_refusal
 from policies.models import (
     TIE_RULE,
     CandidateStatus,
@@ -82,17 +83,6 @@ def represented_organisations(user, election):
     return Organisation.objects.filter(representatives=user, municipality=election.council.municipality_id).order_by(
         "name", "pk"
     )
-
-
-def _errors_on(form, error, renamed=None):
-    """Put a service's refusal next to the form's fields (the model's field names mapped to the form's)."""
-    renamed = renamed or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        name = renamed.get(name, name)
-        form.add_error(name if name in form.fields else None, errors)
 
 
 # Public
@@ -276,7 +266,7 @@ class NominateView(RepresentativeMixin, FormView):
                 statement=form.cleaned_data["statement"],
             )
         except ValidationError as error:
-            _errors_on(form, error, {"user": "candidate", "organisation": "candidate"})
+            show_refusal(form, error, {"user": "candidate", "organisation": "candidate"})
             return self.form_invalid(form)
         if candidate.has_consented:
             messages.success(self.request, _("%(candidate)s is put up. The municipality approves the candidates.")
@@ -338,7 +328,7 @@ class VoteView(RepresentativeMixin, FormView):
                 candidates=list(form.cleaned_data["candidates"]),
             )
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -419,7 +409,7 @@ class CouncilCreateView(LoginRequiredMixin, FormView):
         try:
             services.council_create(municipality=self.municipality, **form.values())
         except ValidationError as error:
-            _errors_on(form, error, {"slug": "name", "body_name": "name"})
+            show_refusal(form, error, {"slug": "name", "body_name": "name"})
             return self.form_invalid(form)
         messages.success(self.request, _("The volunteer council is set up. Adopt its statutes next: they set its seats."))
         return redirect(reverse("policies:council_statutes", kwargs={"municipality": self.municipality.slug}))
@@ -458,7 +448,7 @@ class StatutesAdoptView(CouncilManageMixin, FormView):
         try:
             services.statutes_adopt(council=self.council, values=form.values())
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The statutes are adopted."))
         return redirect(self.council.get_absolute_url())
@@ -488,7 +478,7 @@ class ElectionOpenView(CouncilManageMixin, FormView):
         try:
             election = services.election_open(council=self.council, **form.cleaned_data)
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Nominations are open. The organisations can put up their candidates."))
         return redirect(election.get_absolute_url())
@@ -504,7 +494,7 @@ def council_chair(request, municipality, term):
         try:
             member = services.council_chair_set(term=term, member=form.cleaned_data["member"])
         except ValidationError as error:
-            _errors_on(form, error, {"is_chair": "member"})
+            show_refusal(form, error, {"is_chair": "member"})
         else:
             messages.success(request, _("%(person)s is the chair.") % {"person": member.user})
             return redirect(council.get_absolute_url())
@@ -523,7 +513,7 @@ def election_open_voting(request, municipality, pk):
                 closes_on=form.cleaned_data["voting_closes_on"],
             )
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The voting period is set. The organisations can vote from its first day."))
             return redirect(election.get_absolute_url())
@@ -551,7 +541,7 @@ def candidate_reject(request, municipality, pk, candidate):
         try:
             services.candidate_reject(candidate=candidate, user=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _errors_on(form, error, {"rejection_reason": "reason"})
+            show_refusal(form, error, {"rejection_reason": "reason"})
         else:
             messages.success(request, _("%(candidate)s is not approved; the organisation can read why.")
                              % {"candidate": candidate})
@@ -599,7 +589,7 @@ class TermAppointView(CouncilManageMixin, FormView):
         try:
             term = services.term_appoint(council=self.council, **form.cleaned_data)
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The term %(term)s is started. Record its members.") % {"term": term})
         return redirect(members_url(self.council, term))
@@ -669,7 +659,7 @@ class CouncilMembersView(CouncilManageMixin, TemplateView):
             try:
                 member = services.member_appoint(term=term, organisation=organisation, person=person)
             except ValidationError as error:
-                _errors_on(form, error, {"organisation": "member", "user": "member"})
+                show_refusal(form, error, {"organisation": "member", "user": "member"})
             else:
                 messages.success(request, _("%(member)s has a seat on the council.") % {"member": member})
                 return redirect(members_url(self.council, term))
@@ -689,7 +679,7 @@ def member_leave(request, municipality, member):
         try:
             services.member_leave(member=member, left_on=form.cleaned_data["left_on"])
         except ValidationError as error:
-            _errors_on(form, error)
+            show_refusal(form, error)
         else:
             messages.success(
                 request,

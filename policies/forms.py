@@ -35,6 +35,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def show_refusal(form, error, renamed=None):
+    """Put a model's or a service's refusal on ``form``: each message next to the field it concerns
+    (the model's field names mapped to the form's through ``renamed``), the others above the form."""
+    renamed = renamed or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        name = renamed.get(name, name)
+        form.add_error(name if name in form.fields else None, errors)
+
+
 class ModelRulesForm(forms.ModelForm):
     """A ModelForm that shows every refusal of the model's ``clean()``: an error about a field the
     form does not show (the plan, the point) goes to the top of the form instead of raising."""

@@ -35,6 +35,7 @@ from policies.forms import (
     HearingNoteForm,
     HearingResponseForm,
     HearingSubscriptionForm,
+    show_refusal,
 )
 from policies.models import Administration, Hearing, HearingResponse
 from portal.ical import UID_DOMAIN, all_day_event, calendar_response, new_calendar
@@ -323,20 +324,10 @@ class HearingExtendView(HearingManageMixin, FormView):
         try:
             services.hearing_extend(hearing=self.hearing, user=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_on(form, error, {"response_deadline": "new_deadline"})
+            show_refusal(form, error, {"response_deadline": "new_deadline"})
             return self.form_invalid(form)
         messages.success(self.request, _("The response deadline is extended."))
         return redirect(self.hearing.get_absolute_url())
-
-
-def _errors_on(form, error, renamed):
-    """Put a service's refusal next to the form's fields (the model's field names mapped to the form's)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            name = renamed.get(name, name)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _action(request, pk, write, done):
@@ -389,7 +380,7 @@ class HearingNoteView(HearingManageMixin, TemplateView):
                 try:
                     services.hearing_conclude(hearing=self.hearing, **form.cleaned_data)
                 except ValidationError as error:
-                    _errors_on(form, error, {})
+                    show_refusal(form, error, {})
                 else:
                     messages.success(request, _("The hearing is concluded."))
                     return redirect(self.hearing.get_absolute_url())
@@ -401,7 +392,7 @@ class HearingNoteView(HearingManageMixin, TemplateView):
                     hearing=self.hearing, note=form.cleaned_data["hearing_note"], considerations=form.considerations()
                 )
             except ValidationError as error:
-                _errors_on(form, error, {})
+                show_refusal(form, error, {})
             else:
                 messages.success(request, _("The hearing note is saved."))
                 return redirect(reverse("policies:hearing_note", kwargs={"pk": self.hearing.pk}))

@@ -1,8 +1,8 @@
 """Forms of the meetings: the organiser's (the meeting, its cancellation, attendance, minutes and
 follow-up actions) and the participants' (an organisation's and a citizen's sign-up).
 
-A refusal of the model's rules is put beside the field it concerns (``errors_on``); one about no
-field of the form goes to the top.
+A refusal of the model's rules is put beside the field it concerns (``policies.forms.show_refusal``);
+one about no field of the form goes to the top.
 """
 
 from django import forms
@@ -13,17 +13,6 @@ from organisations.forms import DateInput, DateTimeLocalInput
 from organisations.models import Organisation
 from policies.forms import ModelRulesForm
 from policies.models import Meeting, MeetingAction, policy_points_for, validate_hearing_document
-
-
-def errors_on(form, error, renamed=None):
-    """Put a service's refusal beside the form's fields (the model's names mapped by ``renamed``)."""
-    renamed = renamed or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        name = renamed.get(name, name)
-        form.add_error(name if name in form.fields else None, errors)
 
 
 class MeetingForm(ModelRulesForm):

@@ -39,8 +39,8 @@ from policies.meeting_forms import (
     MeetingForm,
     MinutesForm,
     OrganisationSignupForm,
-    errors_on,
 )
+from policies.forms import show_refusal
 from policies.models import Meeting, MeetingAction, MeetingSignup, organisers_for
 from portal import ical
 
@@ -233,7 +233,7 @@ class OrganisationSignupView(LoginRequiredMixin, FormView):
                 user=self.request.user,
             )
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -287,7 +287,7 @@ class CitizenSignupView(FormView):
         try:
             services.signup_citizen(meeting=self.meeting, **form.cleaned_data)
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -354,7 +354,7 @@ class MeetingCreateView(LoginRequiredMixin, FormView):
                 organiser=form.chosen_organiser(), values=form.values(), document=form.new_document()
             )
         except ValidationError as error:
-            errors_on(form, error, MeetingForm.RENAMED)
+            show_refusal(form, error, MeetingForm.RENAMED)
             return self.form_invalid(form)
         messages.success(self.request, _("The meeting is saved as a draft. Publish it when it is ready."))
         return redirect(meeting)
@@ -389,7 +389,7 @@ class MeetingUpdateView(MeetingManageMixin, FormView):
         try:
             services.meeting_update(meeting=self.meeting, values=form.values(), document=form.new_document())
         except ValidationError as error:
-            errors_on(form, error, MeetingForm.RENAMED)
+            show_refusal(form, error, MeetingForm.RENAMED)
             return self.form_invalid(form)
         messages.success(self.request, _("The meeting is saved."))
         return redirect(self.meeting)
@@ -437,7 +437,7 @@ class MeetingCancelView(MeetingManageMixin, FormView):
         try:
             services.meeting_cancel(meeting=self.meeting, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            errors_on(form, error, {"cancellation_reason": "reason"})
+            show_refusal(form, error, {"cancellation_reason": "reason"})
             return self.form_invalid(form)
         messages.success(self.request, _("The meeting is cancelled, and everyone signed up has been e-mailed."))
         return redirect(self.meeting)
@@ -485,7 +485,7 @@ class AttendanceView(MeetingManageMixin, FormView):
                 organisations=form.cleaned_data["organisations_present"],
             )
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The attendance is recorded."))
         return redirect(self.meeting)
@@ -509,7 +509,7 @@ class MinutesView(MeetingManageMixin, FormView):
             else:
                 services.minutes_save(meeting=self.meeting, minutes=minutes)
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         if approve:
             messages.success(self.request, _("The minutes are approved and published with the follow-up actions."))
@@ -529,7 +529,7 @@ class MeetingActionCreateView(MeetingManageMixin, FormView):
         try:
             services.action_create(meeting=self.meeting, values=form.cleaned_data)
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The follow-up action is added."))
         return redirect(reverse("policies:meeting_detail", kwargs={"pk": self.meeting.pk}) + "#opfoelgning")
@@ -549,7 +549,7 @@ class MeetingActionUpdateView(MeetingActionCreateView):
         try:
             services.action_update(action=self.action, values=form.cleaned_data)
         except ValidationError as error:
-            errors_on(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The follow-up action is saved."))
         return redirect(reverse("policies:meeting_detail", kwargs={"pk": self.meeting.pk}) + "#opfoelgning")

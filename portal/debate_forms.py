@@ -1,26 +1,13 @@
 """The debate's forms. The rules are the models': the views hand what these forms clean to
-``portal.debate_services``, and put a refusal next to the field it concerns with ``errors_onto``."""
+``portal.debate_services``, and put a refusal next to the field it concerns with ``policies.forms.show_refusal``."""
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from policies.models import Municipality, PolicyPoint, PolicyStatus, VolunteerPolicy
 from portal.account_forms import check_new_password, free_email
 from portal.models import BODY_MAX_LENGTH, REASON_MAX_LENGTH, TITLE_MAX_LENGTH
-
-
-def errors_onto(form, error, renamed=None):
-    """Put a model's or a service's refusal on the form: each message next to the field it concerns
-    (the model's field names mapped through ``renamed``), the others above the form."""
-    renamed = renamed or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        name = renamed.get(name, name)
-        form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, errors)
 
 
 def _text_field(label, max_length, rows, help_text=""):

@@ -41,8 +41,8 @@ from portal.debate_forms import (
     ReportForm,
     SignUpForm,
     TopicForm,
-    errors_onto,
 )
+from policies.forms import show_refusal
 from policies.models import Municipality, VolunteerPolicy
 from portal.models import Post, PostStatus, Report, Topic, author_refusal, moderated_municipalities, moderates
 
@@ -214,7 +214,7 @@ class TopicDetailView(TemplateView):
             try:
                 reply = services.reply_create(topic=self.topic, author=request.user, body=form.cleaned_data["body"])
             except ValidationError as error:
-                errors_onto(form, error, ReplyForm.RENAMED)
+                show_refusal(form, error, ReplyForm.RENAMED)
             else:
                 messages.success(request, _written_message(reply))
                 return redirect(reply.get_absolute_url())
@@ -282,7 +282,7 @@ class TopicCreateView(LoginRequiredMixin, FormView):
                 body=form.cleaned_data["body"],
             )
         except ValidationError as error:
-            errors_onto(form, error, TopicForm.RENAMED)
+            show_refusal(form, error, TopicForm.RENAMED)
             return self.form_invalid(form)
         messages.success(self.request, _written_message(topic.posts.get(is_opening=True)))
         return redirect(topic.get_absolute_url())
@@ -324,7 +324,7 @@ class PostUpdateView(LoginRequiredMixin, FormView):
                 post=self.post_obj, body=form.cleaned_data["body"], title=form.cleaned_data.get("title")
             )
         except ValidationError as error:
-            errors_onto(form, error, {**PostEditForm.RENAMED, "title": "title" if "title" in form.fields else None})
+            show_refusal(form, error, {**PostEditForm.RENAMED, "title": "title" if "title" in form.fields else None})
             return self.form_invalid(form)
         if post.status == PostStatus.PENDING:
             messages.success(self.request, _("Your change is saved and shown once a moderator has approved it."))
@@ -396,7 +396,7 @@ class PostReportView(FormView):
                 post=self.post_obj, reason=form.cleaned_data["reason"], reported_by=self.request.user
             )
         except ValidationError as error:
-            errors_onto(form, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Thank you. The moderators will look at the post."))
         return redirect(self.post_obj.get_absolute_url())
@@ -499,7 +499,7 @@ class PostHideView(LoginRequiredMixin, FormView):
         try:
             services.post_hide(post=self.post_obj, moderator=self.request.user, reason=form.cleaned_data["hidden_reason"])
         except ValidationError as error:
-            errors_onto(form, error, {"status": None})
+            show_refusal(form, error, {"status": None})
             return self.form_invalid(form)
         messages.success(self.request, _("The post is hidden, and its author has been told why."))
         return redirect(_next_or_queue(self.request))
@@ -541,7 +541,7 @@ class SignUpView(FormView):
                 password=form.cleaned_data["password1"],
             )
         except ValidationError as error:
-            errors_onto(form, error, {"username": "email"})
+            show_refusal(form, error, {"username": "email"})
             return self.form_invalid(form)
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(

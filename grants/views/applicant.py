@@ -25,10 +25,10 @@ from grants.forms import (
     ReportAcceptForm,
     ReportForm,
     ReportReturnForm,
-    show_refusal,
 )
 from grants.models import Application, ApplicationAttachment, GoalResult, GrantScheme, Report
 from organisations.models import Organisation
+from policies.forms import show_refusal
 
 
 class MyGrantsView(LoginRequiredMixin, TemplateView):

@@ -16,9 +16,10 @@ from django.views.generic import CreateView, FormView, ListView, TemplateView
 
 from grants import services
 from grants.access import get_application_for_user
-from grants.forms import AgreementForm, AssessmentForm, DecisionForm, ReportAcceptForm, ReportReturnForm, show_refusal
+from grants.forms import AgreementForm, AssessmentForm, DecisionForm, ReportAcceptForm, ReportReturnForm
 from grants.models import Application, CooperationAgreement, GrantScheme, ReportStatus, granted_in_year
 from grants.views.applicant import render_detail
+from policies.forms import show_refusal
 from policies.models import Administration, Municipality
 
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from grants import services
-from grants.forms import LegalBasisForm, ReportTierFormSet, RequiredAttachmentFormSet, SchemeForm, show_refusal
+from grants.forms import LegalBasisForm, ReportTierFormSet, RequiredAttachmentFormSet, SchemeForm
 from grants.models import GrantScheme, LegalBasis
+from policies.forms import show_refusal
 from policies.models import Administration, Municipality
 
 
