@@ -27,12 +27,7 @@ from grants.models import (
     ReportStatus,
 )
 from organisations.models import Organisation
-
-
-def _save(instance, update_fields=None):
-    instance.full_clean()
-    instance.save(update_fields=update_fields)
-    return instance
+from portal.writes import save_valid
 
 
 def _locked_application(application):
@@ -54,7 +49,7 @@ def application_start(*, scheme, organisation, started_by, title, purpose, amoun
         purpose=purpose,
         amount_requested=amount_requested,
     )
-    return _save(application)
+    return save_valid(application)
 
 
 @transaction.atomic
@@ -62,12 +57,12 @@ def application_revise(*, application, saved=(), deleted=()):
     """Save a draft's text with its rows (goals, budget lines): ``saved`` new or changed, ``deleted``
     removed. The stored application is locked and must still be a draft."""
     _locked_application(application).check_open()
-    _save(application)
+    save_valid(application)
     for row in deleted:
         row.delete()
     for row in saved:
         row.application = application
-        _save(row)
+        save_valid(row)
     return application
 
 
@@ -80,7 +75,7 @@ def application_submit(*, application, submitted_by):
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = timezone.now()
     application.submitted_by = submitted_by
-    return _save(application, update_fields=["status", "submitted_at", "submitted_by"])
+    return save_valid(application, update_fields=["status", "submitted_at", "submitted_by"])
 
 
 @transaction.atomic
@@ -90,7 +85,7 @@ def application_withdraw(*, application):
     if not application.is_awaiting_decision:
         raise ValidationError(_("Only a submitted application awaiting decision can be withdrawn."), code="not_withdrawable")
     application.status = ApplicationStatus.WITHDRAWN
-    return _save(application, update_fields=["status"])
+    return save_valid(application, update_fields=["status"])
 
 
 @transaction.atomic
@@ -113,7 +108,7 @@ def application_assess(*, application, assessed_by, notes, recommended_amount=No
     assessment.recommended_amount = recommended_amount
     assessment.assessed_by = assessed_by
     assessment.assessed_at = timezone.now()
-    return _save(assessment)
+    return save_valid(assessment)
 
 
 @transaction.atomic
@@ -141,7 +136,7 @@ def application_decide(*, application, decided_by, outcome, reference, amount_gr
         decided_on=timezone.localdate(),
         report_due_on=application.scheme.report_due_on if granted else None,
     )
-    return _save(decision)
+    return save_valid(decision)
 
 
 @transaction.atomic
@@ -156,7 +151,7 @@ def agreement_register(*, organisation, administration, registered_by, title, st
         ends_on=ends_on,
         summary=summary,
     )
-    return _save(agreement)
+    return save_valid(agreement)
 
 
 @transaction.atomic
@@ -178,7 +173,7 @@ def scheme_save(*, scheme, saved_by, tiers=(), attachments=()):
                 )
             }
         )
-    _save(scheme)
+    save_valid(scheme)
     _tiers_saved, tiers_deleted = tiers or ((), ())
     for tier in tiers_deleted:
         if refusal := tier.deletion_refusal():
@@ -188,7 +183,7 @@ def scheme_save(*, scheme, saved_by, tiers=(), attachments=()):
             row.delete()
         for row in saved:
             row.scheme = scheme
-            _save(row)
+            save_valid(row)
     return scheme
 
 
@@ -232,15 +227,15 @@ def report_save(*, report, results, submit=False, submitted_by=None):
     stored = _locked_report(report.application)
     if stored is not None and not stored.is_editable:
         raise ValidationError(_("The report has been submitted and can no longer be changed."), code="report_locked")
-    _save(report)
+    save_valid(report)
     for result in results:
         result.report = report
-        _save(result)
+        save_valid(result)
     if submit:
         report.status = ReportStatus.SUBMITTED
         report.submitted_at = timezone.now()
         report.submitted_by = submitted_by
-        _save(report, update_fields=["status", "submitted_at", "submitted_by"])
+        save_valid(report, update_fields=["status", "submitted_at", "submitted_by"])
     return report
 
 
@@ -254,7 +249,7 @@ def report_accept(*, application, assessed_by, comment=""):
     report.assessed_by = assessed_by
     report.assessed_at = timezone.now()
     report.comment = comment.strip()
-    return _save(report, update_fields=["status", "assessed_by", "assessed_at", "comment"])
+    return save_valid(report, update_fields=["status", "assessed_by", "assessed_at", "comment"])
 
 
 @transaction.atomic
@@ -268,13 +263,13 @@ def report_return(*, application, assessed_by, comment, new_due_on=None):
     report.assessed_by = assessed_by
     report.assessed_at = timezone.now()
     report.comment = comment.strip()
-    _save(report, update_fields=["status", "assessed_by", "assessed_at", "comment"])
+    save_valid(report, update_fields=["status", "assessed_by", "assessed_at", "comment"])
     if new_due_on is not None:
         decision = Decision.objects.select_for_update().get(application=application)
         if new_due_on < timezone.localdate():
             raise ValidationError({"new_due_on": ValidationError(_("The new deadline cannot have passed."), code="in_past")})
         decision.report_due_on = new_due_on
-        _save(decision, update_fields=["report_due_on"])
+        save_valid(decision, update_fields=["report_due_on"])
     return report
 
 

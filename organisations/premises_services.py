@@ -12,12 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisations.models import Booking, BookingStatus, Room
-
-
-def _save(booking, update_fields=None):
-    booking.full_clean()
-    booking.save(update_fields=update_fields)
-    return booking
+from portal.writes import save_valid
 
 
 @transaction.atomic
@@ -32,7 +27,7 @@ def booking_request(*, room, organisation, requested_by, starts_at, ends_at, pur
         purpose=purpose,
         expected_attendees=expected_attendees,
     )
-    return _save(booking)
+    return save_valid(booking)
 
 
 def _locked_open_booking(booking):
@@ -59,7 +54,7 @@ def booking_approve(*, booking, decided_by, reason=""):
     booking.decided_by = decided_by
     booking.decided_at = timezone.now()
     booking.decision_reason = reason.strip()
-    return _save(booking, update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    return save_valid(booking, update_fields=["status", "decided_by", "decided_at", "decision_reason"])
 
 
 @transaction.atomic
@@ -69,7 +64,7 @@ def booking_decline(*, booking, decided_by, reason):
     booking.decided_by = decided_by
     booking.decided_at = timezone.now()
     booking.decision_reason = reason.strip()
-    return _save(booking, update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    return save_valid(booking, update_fields=["status", "decided_by", "decided_at", "decision_reason"])
 
 
 @transaction.atomic
@@ -82,4 +77,4 @@ def booking_cancel(*, booking):
         )
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = timezone.now()
-    return _save(booking, update_fields=["status", "cancelled_at"])
+    return save_valid(booking, update_fields=["status", "cancelled_at"])

@@ -18,6 +18,7 @@ from organisations.models import (
     Organisation,
     OrganisationStatus,
 )
+from portal.writes import save_valid
 
 
 def _mail(recipients, subject, body):
@@ -34,22 +35,16 @@ def _representative_addresses(organisation):
     return organisation.representatives.values_list("email", flat=True)
 
 
-def _save(obj, **kwargs):
-    obj.full_clean()
-    obj.save(**kwargs)
-    return obj
-
-
 @transaction.atomic
 def organisation_request_account(*, organisation, user=None, person_name="", email="", password="", url=""):
     """A pending organisation with its first representative: ``user`` if signed in, else a new
     account that stays closed until the municipality approves. Tells the policy owners."""
     organisation.status = OrganisationStatus.PENDING
-    _save(organisation)
+    save_valid(organisation)
     if user is None:
         user = get_user_model()(username=email, email=email, name=person_name, is_active=False)
         user.set_password(password)
-        _save(user)
+        save_valid(user)
     organisation.representatives.add(user)
     _mail(
         _policy_owner_addresses(organisation.municipality),
@@ -66,7 +61,7 @@ def organisation_approve(*, organisation, url=""):
     organisation.status = OrganisationStatus.APPROVED
     organisation.rejection_reason = ""
     organisation.approved_at = timezone.now()
-    _save(organisation, update_fields=["status", "rejection_reason", "approved_at"])
+    save_valid(organisation, update_fields=["status", "rejection_reason", "approved_at"])
     organisation.representatives.filter(is_active=False).update(is_active=True)
     _mail(
         _representative_addresses(organisation),
@@ -81,7 +76,7 @@ def organisation_approve(*, organisation, url=""):
 def organisation_reject(*, organisation, reason):
     organisation.status = OrganisationStatus.REJECTED
     organisation.rejection_reason = reason
-    _save(organisation, update_fields=["status", "rejection_reason"])
+    save_valid(organisation, update_fields=["status", "rejection_reason"])
     _mail(
         _representative_addresses(organisation),
         _("%(name)s was not approved") % {"name": organisation.name},
@@ -94,12 +89,12 @@ def organisation_reject(*, organisation, reason):
 def organisation_hide(*, organisation, reason):
     """The municipality hides a listing, stating why; the organisation keeps its profile."""
     organisation.hidden_reason = reason
-    return _save(organisation, update_fields=["hidden_reason"])
+    return save_valid(organisation, update_fields=["hidden_reason"])
 
 
 def organisation_show(*, organisation):
     organisation.hidden_reason = ""
-    return _save(organisation, update_fields=["hidden_reason"])
+    return save_valid(organisation, update_fields=["hidden_reason"])
 
 
 def invitation_path(user):
@@ -113,13 +108,13 @@ def invitation_path(user):
 def organisation_invite(*, municipality, name, email, person_name="", base_url=""):
     """The municipality lists an organisation itself and invites its representative, who
     chooses a password through the link in the e-mail. An existing account is reused."""
-    organisation = _save(Organisation(municipality=municipality, name=name, approved_at=timezone.now()))
+    organisation = save_valid(Organisation(municipality=municipality, name=name, approved_at=timezone.now()))
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first() or User.objects.filter(username__iexact=email).first()
     if user is None:
         user = User(username=email, email=email, name=person_name)
         user.set_unusable_password()
-        _save(user)
+        save_valid(user)
     organisation.representatives.add(user)
     link = base_url + (invitation_path(user) if not user.has_usable_password() else reverse("portal:login"))
     _mail(
@@ -174,7 +169,7 @@ def organisation_data(*, organisation):
 
 @transaction.atomic
 def deletion_request_create(*, organisation, requested_by, reason="", url=""):
-    request = _save(
+    request = save_valid(
         DeletionRequest(
             municipality=organisation.municipality,
             organisation=organisation,
@@ -199,7 +194,7 @@ def deletion_request_carry_out(*, request, handled_by, note=""):
     addresses = list(_representative_addresses(organisation)) if organisation else []
     request.status = DeletionRequestStatus.CARRIED_OUT
     request.handled_by, request.handled_at, request.note = handled_by, timezone.now(), note
-    _save(request)
+    save_valid(request)
     if organisation is not None:
         organisation.delete()
     _mail(
@@ -214,7 +209,7 @@ def deletion_request_carry_out(*, request, handled_by, note=""):
 def deletion_request_decline(*, request, handled_by, note):
     request.status = DeletionRequestStatus.DECLINED
     request.handled_by, request.handled_at, request.note = handled_by, timezone.now(), note
-    _save(request)
+    save_valid(request)
     if request.organisation:
         _mail(
             _representative_addresses(request.organisation),

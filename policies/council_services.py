@@ -37,12 +37,7 @@ from policies.models import (
 )
 from policies.models.base import _human_date
 from portal.dates import add_months
-
-
-def _save(instance, update_fields=None):
-    instance.full_clean()
-    instance.save(update_fields=update_fields)
-    return instance
+from portal.writes import save_valid
 
 
 def _locked_election(election, *statuses):
@@ -70,8 +65,8 @@ def council_create(*, municipality, body=None, body_name="", description=""):
         )
     if body is None:
         name = " ".join(body_name.split())
-        body = _save(ConsultedBody(municipality=municipality, name=name, slug=slugify(name)[:50]))
-    return _save(VolunteerCouncil(municipality=municipality, body=body, description=description.strip()))
+        body = save_valid(ConsultedBody(municipality=municipality, name=name, slug=slugify(name)[:50]))
+    return save_valid(VolunteerCouncil(municipality=municipality, body=body, description=description.strip()))
 
 
 # Statutes
@@ -80,7 +75,7 @@ def council_create(*, municipality, body=None, body_name="", description=""):
 @transaction.atomic
 def statutes_adopt(*, council, values):
     """Adopt new statutes for ``council`` (``values``: the fields of ``CouncilStatutes``)."""
-    return _save(CouncilStatutes(council=council, **values))
+    return save_valid(CouncilStatutes(council=council, **values))
 
 
 def term_end(starts_on, statutes):
@@ -113,14 +108,14 @@ def term_appoint(*, council, starts_on, ends_on=None, today=None):
         raise ValidationError(
             {"ends_on": ValidationError(_("The term would be over already: it ends on a day that has passed."), code="term_over")}
         )
-    return _save(term)
+    return save_valid(term)
 
 
 def _seat(*, term, organisation, person, today, candidate=None):
     """Seat ``person`` for ``organisation`` in ``term``: a member of the council's body on the
     organisation's behalf from the term's start (or ``today``, if it has begun: who was consulted
     before stays as it was) to its end. The same for the elected and the appointed."""
-    membership = _save(
+    membership = save_valid(
         BodyMembership(
             body=term.council.body,
             user=person,
@@ -129,7 +124,7 @@ def _seat(*, term, organisation, person, today, candidate=None):
             ends_on=term.ends_on,
         )
     )
-    return _save(
+    return save_valid(
         CouncilMember(term=term, organisation=organisation, user=person, candidate=candidate, membership=membership)
     )
 
@@ -186,10 +181,10 @@ def member_leave(*, member, left_on, today=None):
                 }
             )
     member.left_on = left_on
-    _save(member, update_fields=["left_on"])
+    save_valid(member, update_fields=["left_on"])
     if member.membership is not None:
         member.membership.ends_on = left_on
-        _save(member.membership, update_fields=["ends_on"])
+        save_valid(member.membership, update_fields=["ends_on"])
     council_seats_sync(council=term.council, today=today)
     return member
 
@@ -221,11 +216,11 @@ def election_open(*, council, starts_on, nominations_open_on, nominations_close_
     term = CouncilTerm(
         council=council, statutes=statutes, starts_on=starts_on, ends_on=ends_on or term_end(starts_on, statutes)
     )
-    _save(term)
+    save_valid(term)
     election = CouncilElection(
         term=term, nominations_open_on=nominations_open_on, nominations_close_on=nominations_close_on
     )
-    return _save(election)
+    return save_valid(election)
 
 
 # Nominations
@@ -247,7 +242,7 @@ def candidate_nominate(*, election, organisation, person, nominated_by, statemen
         consented_at=now if person.pk == nominated_by.pk else None,
         statement=statement.strip(),
     )
-    return _save(candidate)
+    return save_valid(candidate)
 
 
 def _locked_candidate(candidate):
@@ -266,7 +261,7 @@ def candidate_consent(*, candidate, user, now=None):
     if not candidate.is_standing():
         raise ValidationError(_("The candidacy is no longer standing."), code="not_standing")
     candidate.consented_at = now or timezone.now()
-    return _save(candidate, update_fields=["consented_at"])
+    return save_valid(candidate, update_fields=["consented_at"])
 
 
 @transaction.atomic
@@ -281,7 +276,7 @@ def candidate_withdraw(*, candidate, user):
     if not candidate.is_standing():
         raise ValidationError(_("The candidacy is no longer standing."), code="not_standing")
     candidate.status = CandidateStatus.WITHDRAWN
-    return _save(candidate, update_fields=["status"])
+    return save_valid(candidate, update_fields=["status"])
 
 
 @transaction.atomic
@@ -292,7 +287,7 @@ def candidate_approve(*, candidate, user, now=None):
     candidate.decided_by = user
     candidate.decided_at = now or timezone.now()
     candidate.rejection_reason = ""
-    return _save(candidate, update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
+    return save_valid(candidate, update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
 
 
 @transaction.atomic
@@ -303,7 +298,7 @@ def candidate_reject(*, candidate, user, reason, now=None):
     candidate.decided_by = user
     candidate.decided_at = now or timezone.now()
     candidate.rejection_reason = reason.strip()
-    return _save(candidate, update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
+    return save_valid(candidate, update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
 
 
 # Voting
@@ -334,7 +329,7 @@ def election_open_voting(*, election, opens_on, closes_on, today=None):
     election.status = ElectionStatus.VOTING
     election.voting_opens_on = opens_on
     election.voting_closes_on = closes_on
-    return _save(election, update_fields=["status", "voting_opens_on", "voting_closes_on"])
+    return save_valid(election, update_fields=["status", "voting_opens_on", "voting_closes_on"])
 
 
 @transaction.atomic
@@ -391,10 +386,10 @@ def election_count(*, election, today=None, now=None, rng=None):
     candidates = list(election.candidates.approved().select_related("organisation").select_for_update(of=("self",)))
     for candidate, rank, lot_position, elected in election.tally(candidates, rng=rng):
         candidate.rank, candidate.lot_position, candidate.is_elected = rank, lot_position, elected
-        _save(candidate, update_fields=["rank", "lot_position", "is_elected"])
+        save_valid(candidate, update_fields=["rank", "lot_position", "is_elected"])
     election.status = ElectionStatus.COUNTED
     election.counted_at = now or timezone.now()
-    return _save(election, update_fields=["status", "counted_at"])
+    return save_valid(election, update_fields=["status", "counted_at"])
 
 
 @transaction.atomic
@@ -409,7 +404,7 @@ def election_publish(*, election, today=None, now=None):
         raise ValidationError(_("The term has ended; there is no seat to take."), code="term_over")
     election.status = ElectionStatus.PUBLISHED
     election.published_at = now or timezone.now()
-    _save(election, update_fields=["status", "published_at"])
+    save_valid(election, update_fields=["status", "published_at"])
     council = term.council
     for candidate in election.candidates.filter(is_elected=True).select_related("organisation", "user"):
         _seat(term=term, organisation=candidate.organisation, person=candidate.user, today=today, candidate=candidate)
@@ -433,7 +428,7 @@ def council_chair_set(*, term, member):
         )
     term.members.filter(is_chair=True).exclude(pk=member.pk).update(is_chair=False)
     member.is_chair = True
-    return _save(member, update_fields=["is_chair"])
+    return save_valid(member, update_fields=["is_chair"])
 
 
 # The directory's record

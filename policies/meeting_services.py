@@ -28,17 +28,10 @@ from policies.models import (
     MeetingStatus,
     SignupStatus,
 )
+from portal.writes import save_with
 
 CONFIRM_SALT = "policies.meeting-signup-confirm"
 CANCEL_SALT = "policies.meeting-signup-cancel"
-
-
-def _save(instance, **values):
-    for name, value in values.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def _locked_meeting(meeting, *statuses):
@@ -59,7 +52,7 @@ def _locked_meeting(meeting, *statuses):
 def _add_document(meeting, document):
     if document is not None:
         file, title = document
-        _save(MeetingDocument(meeting=meeting, file=file, title=title or file.name))
+        save_with(MeetingDocument(meeting=meeting, file=file, title=title or file.name))
 
 
 # The organiser
@@ -74,7 +67,7 @@ def meeting_create(*, organiser, values, document=None):
         meeting.organising_administration = organiser
     else:
         meeting.organising_body = organiser
-    _save(meeting, **values)
+    save_with(meeting, **values)
     _add_document(meeting, document)
     return meeting
 
@@ -83,7 +76,7 @@ def meeting_create(*, organiser, values, document=None):
 def meeting_update(*, meeting, values, document=None):
     """Change a draft or published meeting's details, and add a document if given."""
     current = _locked_meeting(meeting, MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
-    _save(current, **values)
+    save_with(current, **values)
     _add_document(current, document)
     return current
 
@@ -91,7 +84,7 @@ def meeting_update(*, meeting, values, document=None):
 @transaction.atomic
 def meeting_publish(*, meeting):
     """Put a draft meeting on the public list, the feed, and open its sign-up."""
-    return _save(_locked_meeting(meeting, MeetingStatus.DRAFT), status=MeetingStatus.PUBLISHED)
+    return save_with(_locked_meeting(meeting, MeetingStatus.DRAFT), status=MeetingStatus.PUBLISHED)
 
 
 @transaction.atomic
@@ -102,7 +95,7 @@ def meeting_cancel(*, meeting, reason):
         raise ValidationError(
             {"cancellation_reason": ValidationError(_("A meeting that has begun cannot be cancelled."), code="begun")}
         )
-    _save(meeting, status=MeetingStatus.CANCELLED, cancellation_reason=reason.strip())
+    save_with(meeting, status=MeetingStatus.CANCELLED, cancellation_reason=reason.strip())
     signups = meeting.signups.active().select_related("signed_up_by", "organisation")
     context = {"meeting": meeting, "url": settings.SITE_URL + meeting.get_absolute_url()}
     subject = _("Cancelled: %(title)s") % {"title": meeting.title}
@@ -138,7 +131,7 @@ def attendance_record(*, meeting, count, organisations):
 @transaction.atomic
 def minutes_save(*, meeting, minutes):
     """Save the minutes as a draft: only the organisers read them until they are approved."""
-    return _save(_locked_meeting(meeting, MeetingStatus.PUBLISHED), minutes=minutes)
+    return save_with(_locked_meeting(meeting, MeetingStatus.PUBLISHED), minutes=minutes)
 
 
 @transaction.atomic
@@ -151,18 +144,18 @@ def minutes_approve(*, meeting, minutes, user):
         )
     meeting.minutes = minutes
     meeting.full_clean()
-    return _save(meeting, minutes_approved_at=timezone.now(), minutes_approved_by=user)
+    return save_with(meeting, minutes_approved_at=timezone.now(), minutes_approved_by=user)
 
 
 @transaction.atomic
 def action_create(*, meeting, values):
-    return _save(MeetingAction(meeting=_locked_meeting(meeting)), **values)
+    return save_with(MeetingAction(meeting=_locked_meeting(meeting)), **values)
 
 
 @transaction.atomic
 def action_update(*, action, values):
     _locked_meeting(action.meeting)
-    return _save(action, **values)
+    return save_with(action, **values)
 
 
 @transaction.atomic
@@ -219,7 +212,7 @@ def signup_organisation(*, meeting, organisation, participants, user):
         signup = MeetingSignup(meeting=meeting, organisation=organisation, status=SignupStatus.CONFIRMED)
         signup.confirmed_at = timezone.now()
     signup.meeting = meeting
-    _save(signup, participants=participants, signed_up_by=user, email=user.email)
+    save_with(signup, participants=participants, signed_up_by=user, email=user.email)
     _mail_receipt(signup)
     return signup
 
@@ -230,7 +223,7 @@ def signup_citizen(*, meeting, name, email):
     it is mailed. Asking again with an address still unconfirmed starts afresh with a new link."""
     meeting = _locked_meeting(meeting)
     meeting.signups.of_citizens().filter(status=SignupStatus.PENDING, email__iexact=email).delete()
-    signup = _save(MeetingSignup(meeting=meeting, name=name.strip(), email=email, participants=1))
+    signup = save_with(MeetingSignup(meeting=meeting, name=name.strip(), email=email, participants=1))
     body = render_to_string(
         "policies/meetings/email/signup_confirm.txt",
         {
@@ -267,7 +260,7 @@ def signup_confirm(*, signup):
     meeting = _locked_meeting(signup.meeting)
     signup = MeetingSignup.objects.select_for_update().get(pk=signup.pk)
     signup.meeting = meeting
-    _save(signup, status=SignupStatus.CONFIRMED, confirmed_at=timezone.now())
+    save_with(signup, status=SignupStatus.CONFIRMED, confirmed_at=timezone.now())
     _mail_receipt(signup)
     return signup
 
@@ -287,4 +280,4 @@ def signup_cancel(*, signup):
         raise ValidationError(
             _("The sign-up can be cancelled until the meeting begins, and only once."), code="not_cancellable"
         )
-    return _save(signup, status=SignupStatus.CANCELLED, cancelled_at=timezone.now())
+    return save_with(signup, status=SignupStatus.CANCELLED, cancelled_at=timezone.now())

@@ -44,6 +44,7 @@ from policies.models import (
     PointExemption,
     ResponseStatus,
 )
+from portal.writes import save_with
 
 
 class EditConflict(Exception):
@@ -97,21 +98,13 @@ def _current(model, *, pk, version, watched=None):
     return current
 
 
-def _save(instance, **values):
-    for name, value in values.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 # The plan's own fields
 
 
 @transaction.atomic
 def plan_start(*, policy, administration):
     """Start, as a draft, the plan an administration owes under a policy."""
-    return _save(ImplementationPlan(policy=policy, administration=administration))
+    return save_with(ImplementationPlan(policy=policy, administration=administration))
 
 
 @transaction.atomic
@@ -119,7 +112,7 @@ def plan_update(*, plan, version, changes):
     """Save the plan's details (title, introduction, references …) as a draft."""
     current = _current(ImplementationPlan, pk=plan.pk, version=version, watched=changes)
     current.check_open()
-    return _save(current, **changes)
+    return save_with(current, **changes)
 
 
 @transaction.atomic
@@ -128,7 +121,7 @@ def plan_submit(*, plan):
     plan = _open_plan(plan)
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.RETURNED):
         raise ValidationError(_("Only a draft or a returned plan can be submitted."), code="not_submittable")
-    return _save(plan, status=PlanStatus.SUBMITTED, submitted_at=timezone.now())
+    return save_with(plan, status=PlanStatus.SUBMITTED, submitted_at=timezone.now())
 
 
 def _submitted_plan(plan):
@@ -145,13 +138,13 @@ def _submitted_plan(plan):
 @transaction.atomic
 def plan_return(*, plan, comment):
     """Return a submitted plan to its administration, saying what to change; it opens for edits."""
-    return _save(_submitted_plan(plan), status=PlanStatus.RETURNED, return_comment=comment)
+    return save_with(_submitted_plan(plan), status=PlanStatus.RETURNED, return_comment=comment)
 
 
 @transaction.atomic
 def plan_adopt(*, plan, decision_reference, adopted_on):
     """Record the decision that adopted a submitted plan; an adopted plan stays as it is."""
-    return _save(
+    return save_with(
         _submitted_plan(plan),
         status=PlanStatus.ADOPTED,
         decision_reference=decision_reference,
@@ -180,7 +173,7 @@ def action_create(*, plan, point, text, responsible_unit="", status=ActionStatus
         due_on=due_on,
         position=last + 1,
     )
-    return _save(action)
+    return save_with(action)
 
 
 @transaction.atomic
@@ -188,7 +181,7 @@ def action_update(*, action, version, changes):
     plan = _open_plan(action.plan)
     current = _current(Action, pk=action.pk, version=version, watched=changes)
     current.plan = plan
-    return _save(current, **changes)
+    return save_with(current, **changes)
 
 
 @transaction.atomic
@@ -205,7 +198,7 @@ def action_move(*, action, up):
     for position, sibling in enumerate(siblings, start=1):
         if sibling.position != position:
             sibling.plan = plan
-            _save(sibling, position=position)
+            save_with(sibling, position=position)
 
 
 @transaction.atomic
@@ -226,7 +219,7 @@ def action_delete(*, action, version):
 def exemption_create(*, plan, point, reason):
     """Mark a point as not applicable to the administration, with the reason why."""
     plan = _open_plan(plan)
-    return _save(PointExemption(plan=plan, point=point, reason=reason))
+    return save_with(PointExemption(plan=plan, point=point, reason=reason))
 
 
 @transaction.atomic
@@ -234,7 +227,7 @@ def exemption_update(*, exemption, version, changes):
     plan = _open_plan(exemption.plan)
     current = _current(PointExemption, pk=exemption.pk, version=version, watched=changes)
     current.plan = plan
-    return _save(current, **changes)
+    return save_with(current, **changes)
 
 
 @transaction.atomic
@@ -264,7 +257,7 @@ def follow_up_create(
     *, plan, due_on, statuses, report="", number_of_volunteers=None, number_of_organisations=None, submit=False
 ):
     """Write a follow-up of the plan with the status of each action; submit it at once if asked."""
-    follow_up = _save(
+    follow_up = save_with(
         FollowUp(plan=plan),
         due_on=due_on,
         report=report,
@@ -300,7 +293,7 @@ def follow_up_submit(*, follow_up):
     """Submit a follow-up: it needs its report, and it is locked from then on."""
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     follow_up.check_open()
-    return _save(follow_up, status=FollowUpStatus.SUBMITTED, submitted_at=timezone.now())
+    return save_with(follow_up, status=FollowUpStatus.SUBMITTED, submitted_at=timezone.now())
 
 
 # Hearings
@@ -325,14 +318,14 @@ def _locked_hearing(hearing, *statuses):
 def _add_document(hearing, document):
     if document is not None:
         file, title = document
-        _save(HearingDocument(hearing=hearing, file=file, title=title or file.name))
+        save_with(HearingDocument(hearing=hearing, file=file, title=title or file.name))
 
 
 @transaction.atomic
 def hearing_create(*, administration, bodies, values, document=None):
     """Write a hearing as a draft, with its consulted bodies and, if given, a first document
     (``(file, title)``)."""
-    hearing = _save(Hearing(administration=administration, status=HearingStatus.DRAFT), **values)
+    hearing = save_with(Hearing(administration=administration, status=HearingStatus.DRAFT), **values)
     hearing.consulted_bodies.set(bodies)
     _add_document(hearing, document)
     return hearing
@@ -346,7 +339,7 @@ def hearing_update(*, hearing, bodies, values, document=None):
     if current.status != HearingStatus.DRAFT:
         values = {name: value for name, value in values.items() if name not in HEARING_DATES}
         bodies = None
-    _save(current, **values)
+    save_with(current, **values)
     if bodies is not None:
         current.consulted_bodies.set(bodies)
     _add_document(current, document)
@@ -364,7 +357,7 @@ def hearing_open(*, hearing, today=None):
     hearing = _locked_hearing(hearing, HearingStatus.DRAFT)
     if not hearing.consulted_bodies.exists():
         raise ValidationError(_("Choose at least one body to consult before opening the hearing."), code="no_bodies")
-    _save(hearing, status=HearingStatus.OPEN, opens_on=today)
+    save_with(hearing, status=HearingStatus.OPEN, opens_on=today)
     if hearing.notified_at is None:
         _send_opening_mails(hearing, today=today)
         hearing.notified_at = timezone.now()
@@ -422,7 +415,7 @@ def hearing_extend(*, hearing, new_deadline, reason, user):
         reason=reason.strip(), extended_by=user,
     )
     extension.full_clean()
-    _save(hearing, response_deadline=new_deadline)
+    save_with(hearing, response_deadline=new_deadline)
     extension.save()
     return extension
 
@@ -437,7 +430,7 @@ def hearing_close(*, hearing, today=None):
             % {"date": date_format(hearing.response_deadline, "j. F Y")},
             code="deadline_not_passed",
         )
-    return _save(hearing, status=HearingStatus.CLOSED)
+    return save_with(hearing, status=HearingStatus.CLOSED)
 
 
 @transaction.atomic
@@ -445,11 +438,11 @@ def hearing_note_save(*, hearing, note, considerations):
     """Write the hearing note: the general text, and for each response (``{response: text}``) how it
     was taken into account."""
     hearing = _locked_hearing(hearing, HearingStatus.CLOSED)
-    _save(hearing, hearing_note=note)
+    save_with(hearing, hearing_note=note)
     for response, text in considerations.items():
         response.hearing = hearing
         if response.consideration != text:
-            _save(response, consideration=text)
+            save_with(response, consideration=text)
     return hearing
 
 
@@ -465,7 +458,7 @@ def hearing_conclude(*, hearing, decision_reference):
             % {"names": ", ".join(missing) or _("the note itself")},
             code="note_missing",
         )
-    return _save(hearing, status=HearingStatus.CONCLUDED, decision_reference=decision_reference.strip())
+    return save_with(hearing, status=HearingStatus.CONCLUDED, decision_reference=decision_reference.strip())
 
 
 def _write_response(*, hearing, author, text, submit):

@@ -27,14 +27,9 @@ from portal.models import (
     moderates,
     status_on_writing,
 )
+from portal.writes import save_valid
 
 CONFIRMATION_SALT = "portal.debate-email-confirmation"
-
-
-def _save(obj, **kwargs):
-    obj.full_clean()
-    obj.save(**kwargs)
-    return obj
 
 
 def _clean_together(*checks):
@@ -89,7 +84,7 @@ def participant_sign_up(*, email, display_name, password):
     confirmed through the link mailed to it."""
     user = get_user_model()(username=email, email=email, display_name=display_name)
     user.set_password(password)
-    _save(user)
+    save_valid(user)
     confirmation_send(user=user)
     return user
 
@@ -156,7 +151,7 @@ def topic_create(*, author, municipality, title, body, policy=None, point=None):
 @transaction.atomic
 def reply_create(*, topic, author, body):
     _lock(author)
-    return _save(_new_post(topic=topic, author=author, body=body, is_opening=False, municipality=topic.municipality))
+    return save_valid(_new_post(topic=topic, author=author, body=body, is_opening=False, municipality=topic.municipality))
 
 
 def _locked_post(post):
@@ -199,10 +194,10 @@ def post_delete(*, post):
     now = timezone.now()
     post.deleted_at = now
     post.body = ""
-    _save(post, update_fields=["deleted_at", "body"])
+    save_valid(post, update_fields=["deleted_at", "body"])
     for report in post.reports.open():
         report.handled_at, report.outcome = now, ReportOutcome.DELETED
-        _save(report, update_fields=["handled_at", "outcome"])
+        save_valid(report, update_fields=["handled_at", "outcome"])
     return post
 
 
@@ -224,7 +219,7 @@ def report_create(*, post, reason, reported_by=None):
         existing = anonymous[OPEN_ANONYMOUS_REPORTS_KEPT - 1 : OPEN_ANONYMOUS_REPORTS_KEPT].first()
     if existing is not None:
         return existing
-    return _save(Report(post=post, reason=reason, reported_by=reported_by))
+    return save_valid(Report(post=post, reason=reason, reported_by=reported_by))
 
 
 # Moderation
@@ -242,7 +237,7 @@ def _refuse(message, code):
 def _handle_open_reports(post, *, moderator, outcome, now):
     for report in Report.objects.select_for_update().filter(post=post).open():
         report.handled_at, report.handled_by, report.outcome = now, moderator, outcome
-        _save(report, update_fields=["handled_at", "handled_by", "outcome"])
+        save_valid(report, update_fields=["handled_at", "handled_by", "outcome"])
 
 
 def _moderated(post, moderator, now):
@@ -260,7 +255,7 @@ def post_approve(*, post, moderator):
     post.status = PostStatus.PUBLISHED
     post.published_at = post.published_at or now
     _moderated(post, moderator, now)
-    return _save(post, update_fields=["status", "published_at", "moderated_by", "moderated_at"])
+    return save_valid(post, update_fields=["status", "published_at", "moderated_by", "moderated_at"])
 
 
 @transaction.atomic
@@ -276,7 +271,7 @@ def post_hide(*, post, moderator, reason):
     now = timezone.now()
     post.status, post.hidden_reason = PostStatus.HIDDEN, reason
     _moderated(post, moderator, now)
-    _save(post, update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
+    save_valid(post, update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
     _handle_open_reports(post, moderator=moderator, outcome=ReportOutcome.HIDDEN, now=now)
     _mail(
         post.author,
@@ -300,7 +295,7 @@ def post_restore(*, post, moderator):
     post.status, post.hidden_reason = PostStatus.PUBLISHED, ""
     post.published_at = post.published_at or now
     _moderated(post, moderator, now)
-    _save(post, update_fields=["status", "hidden_reason", "published_at", "moderated_by", "moderated_at"])
+    save_valid(post, update_fields=["status", "hidden_reason", "published_at", "moderated_by", "moderated_at"])
     _mail(
         post.author,
         _("Your post in “%(topic)s” is shown again") % {"topic": post.topic.title},
@@ -316,7 +311,7 @@ def report_dismiss(*, report, moderator):
     report = Report.objects.select_for_update().select_related("post__topic__municipality").get(pk=report.pk)
     _require_moderator(moderator, report.post)
     report.handled_at, report.handled_by, report.outcome = timezone.now(), moderator, ReportOutcome.KEPT
-    return _save(report, update_fields=["handled_at", "handled_by", "outcome"])
+    return save_valid(report, update_fields=["handled_at", "handled_by", "outcome"])
 
 
 def _status_text(post):
