@@ -61,6 +61,8 @@ class CouncilCreateForm(forms.Form):
 
 
 class TermAppointForm(forms.Form):
+    """A term's first and last day: an appointed term's, and an election's (``ElectionOpenForm``)."""
+
     starts_on = forms.DateField(label=_("The term starts"), widget=DateInput)
     ends_on = forms.DateField(
         label=_("The term ends"),
@@ -129,14 +131,9 @@ class StatutesForm(ModelRulesForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class ElectionOpenForm(forms.Form):
-    starts_on = forms.DateField(label=_("The term starts"), widget=DateInput)
-    ends_on = forms.DateField(
-        label=_("The term ends"),
-        widget=DateInput,
-        required=False,
-        help_text=_("Leave it empty for a term of the length the statutes set."),
-    )
+class ElectionOpenForm(TermAppointForm):
+    """The term the election fills, and when its nominations run."""
+
     nominations_open_on = forms.DateField(label=_("Nominations open"), widget=DateInput)
     nominations_close_on = forms.DateField(
         label=_("Nominations close"), widget=DateInput, help_text=_("The last day to put up a candidate.")
